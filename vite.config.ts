@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+
+// `npm start` serves the demo; `npm run build` builds the library into dist/.
+export default defineConfig(({ command }) => ({
+  root: command === 'serve' ? 'demo' : '.',
+  // Relative base so a worker URL resolves next to the module that spawns it, not at the site root.
+  base: './',
+  server: { fs: { allow: ['..'] } },
+  worker: { format: 'es' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    lib: {
+      entry: {
+        index: resolve(import.meta.dirname, 'src/index.ts'),
+        schema: resolve(import.meta.dirname, 'src/schema-entry.ts'),
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: [/^lit($|\/)/, /^@lit\/context($|\/)/, /^@lit\/localize($|\/)/],
+    },
+  },
+}));
