@@ -1,0 +1,282 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { provide } from '@lit/context';
+import { msg, str } from '@lit/localize';
+import { property, query, state } from 'lit/decorators.js';
+import type { CampaignWizardAdapters } from './adapters/types.js';
+import { emit } from './events.js';
+import { createEmptyDraft } from './model/defaults.js';
+import type { CampaignDraft } from './model/draft.js';
+import { applyPayload } from './model/payload.js';
+import { STEP_IDS, type CampaignPayload, type DeepPartial, type StepId } from './model/schema.js';
+import { validateDraft, validateStep, type FieldError, type ValidationContext } from './model/validate.js';
+import { CapacityPreviewController } from './state/capacity-preview.js';
+import { DraftStore, type DraftChangeSource } from './state/draft-store.js';
+import { wizardContext, type WizardState } from './state/wizard-context.js';
+import { renderErrorSummary } from './ui/error-summary.js';
+import { stepTitle } from './ui/messages.js';
+import { formStyles } from './ui/shared-styles.js';
+import { renderStepper } from './ui/stepper.js';
+import { tokens } from './ui/theme.js';
+import type { StepElement } from './steps/step-element.js';
+import { wizardStyles } from './wizard-styles.js';
+import { TemplateOpener } from './state/template-opener.js';
+
+// Steps render inside the wizard's shadow root, so their context requests always find it.
+function renderStep(step: StepId) {
+  switch (step) {
+    case 'basics':
+      return html`<campaign-step-basics part="step"></campaign-step-basics>`;
+    case 'telephony':
+      return html`<campaign-step-telephony part="step"></campaign-step-telephony>`;
+    case 'audience':
+      return html`<campaign-step-audience part="step"></campaign-step-audience>`;
+    case 'schedule':
+      return html`<campaign-step-schedule part="step"></campaign-step-schedule>`;
+    case 'outcomes':
+      return html`<campaign-step-outcomes part="step"></campaign-step-outcomes>`;
+    case 'review':
+      return html`<campaign-step-review part="step"></campaign-step-review>`;
+  }
+}
+
+/**
+ * Creates or edits an outbound calling campaign in six steps. The host hands it adapters that
+ * reach its backend and listens for its events; the wizard never fetches on its own.
+ *
+ * @summary The campaign set-up wizard: Basics, Telephony, Audience, Schedule, Outcomes, Review.
+ *
+ * @fires {CustomEvent<CampaignSubmitDetail>} campaign-create - A create succeeded: `{ campaignId, campaign }`.
+ * @fires {CustomEvent<CampaignSubmitDetail>} campaign-save - An edit save succeeded: `{ campaignId, campaign }`.
+ * @fires {CustomEvent<CampaignStepChangeDetail>} campaign-step-change - The user changed the visible step: `{ step, index }`.
+ * @fires {CustomEvent<CampaignDraftChangeDetail>} campaign-draft-change - The user changed the draft: `{ draft }`.
+ * @fires {CustomEvent<CampaignCancelDetail>} campaign-cancel - The user pressed Cancel.
+ *
+ * @csspart wizard - The wizard's outer box.
+ * @csspart stepper - The step list navigation.
+ * @csspart stepper-item - One step in the step list.
+ * @csspart stepper-item-current - The current step in the step list.
+ * @csspart stepper-button - The button of a step the user may reopen.
+ * @csspart error-summary - The "There is a problem" box.
+ * @csspart step - The current step element.
+ * @csspart actions - The row of Cancel, Back and Next.
+ * @csspart button - Each of Cancel, Back and Next.
+ * @csspart button-primary - The Next button.
+ *
+ * @cssprop [--cw-font-family=system-ui] - Font of all text.
+ * @cssprop [--cw-font-size=0.9375rem] - Base font size.
+ * @cssprop [--cw-color-surface=#ffffff] - Background of the wizard and its controls.
+ * @cssprop [--cw-color-surface-muted=#f5f6f8] - Background of secondary areas.
+ * @cssprop [--cw-color-text=#1f2328] - Text colour.
+ * @cssprop [--cw-color-text-muted=#57606a] - Hints and secondary text.
+ * @cssprop [--cw-color-border=#8c959f] - Borders of controls (3:1 against the surface).
+ * @cssprop [--cw-color-accent=#0b5cd5] - Primary buttons, links, the current step.
+ * @cssprop [--cw-color-on-accent=#ffffff] - Text on the accent colour.
+ * @cssprop [--cw-color-danger=#b3261e] - Errors.
+ * @cssprop [--cw-color-danger-surface=#fdecea] - Background of error boxes.
+ * @cssprop [--cw-color-warning=#7a4d00] - Warnings.
+ * @cssprop [--cw-color-warning-surface=#fff4d6] - Background of warning boxes.
+ * @cssprop [--cw-color-success=#1a7f37] - Success text.
+ * @cssprop [--cw-radius=6px] - Corner radius of boxes and controls.
+ * @cssprop [--cw-space=0.5rem] - The spacing unit; gaps are multiples of it.
+ * @cssprop [--cw-focus-ring=3px solid #0b5cd5] - Outline of the focused control.
+ * @cssprop [--cw-focus-ring-offset=2px] - Gap between a control and its focus ring.
+ */
+export class CampaignWizard extends LitElement {
+  static override styles = [tokens, formStyles, wizardStyles];
+
+  /** Reaches the host's backend. Required; property only. */
+  @property({ attribute: false }) adapters?: CampaignWizardAdapters;
+
+  /** `create` a new campaign or `edit` the one named by `campaign-id`. */
+  @property({ reflect: true }) mode: 'create' | 'edit' = 'create';
+
+  /** Edit mode: the campaign loaded through `adapters.loadCampaign`. */
+  @property({ attribute: 'campaign-id' }) campaignId?: string;
+
+  /** Pre-fill for a clone or an existing draft: a partial CampaignPayload. Property only. */
+  @property({ attribute: false }) initial?: DeepPartial<CampaignPayload>;
+
+  /** Opens with this template applied, as if picked in Basics. */
+  @property({ attribute: 'template-id' }) templateId?: string;
+
+  /** Testing Mode / dry run is offered only when this is not `production`. */
+  @property() environment: 'production' | 'development' = 'production';
+
+  /** Plan eligibility for Follow-ups and Contact memory. Property only. */
+  @property({ attribute: false }) features: { followUps?: boolean; contactMemory?: boolean } = {};
+
+  /** Forces a colour scheme; unset follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** The current step, always reflected. Setting it may go back, never past a blocker. */
+  @property({ reflect: true }) step: StepId = 'basics';
+
+  @provide({ context: wizardContext })
+  @state()
+  private wizardState!: WizardState;
+
+  @state() private attempted = new Set<StepId>();
+  @state() private touched = new Set<string>();
+  @state() private furthest = 0;
+  @state() private announcement = '';
+
+  @query('.error-summary') private errorSummary?: HTMLElement;
+  @query('[part~="step"]') private stepElement?: StepElement;
+
+  readonly #store = new DraftStore(createEmptyDraft({ timezone: browserTimezone() }));
+  readonly #capacity = new CapacityPreviewController(this);
+  readonly #templateOpener = new TemplateOpener(this, (values, id) => this.#applyTemplate(values, id));
+  /** The step this element last moved to itself; any other value of `step` came from the host. */
+  #ownStep: StepId = 'basics';
+
+  constructor() {
+    super();
+    this.#store.subscribe((draft, source) => this.#onDraftChange(draft, source));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('initial') && this.initial) {
+      this.#store.replace(applyPayload(createEmptyDraft({ timezone: browserTimezone() }), this.initial), 'host');
+    }
+    if (changed.has('templateId') || changed.has('adapters')) {
+      this.#templateOpener.open(this.adapters, this.templateId);
+    }
+    if (changed.has('step') && this.step !== this.#ownStep) this.#hostSetStep(this.step);
+    const draft = this.#store.draft;
+    this.#capacity.watch(this.adapters, draft.telephony.numberPoolIds);
+    this.wizardState = this.#snapshot(draft);
+  }
+
+  protected override render() {
+    const index = STEP_IDS.indexOf(this.step);
+    const summaryErrors = this.attempted.has(this.step) ? this.#stepErrors(this.step) : [];
+    return html`<div class="wizard" part="wizard">
+      ${renderStepper(this.#stepperItems(), this.step, (step) => void this.#goTo(step))}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${renderErrorSummary(summaryErrors, (path) => void this.stepElement?.focusField(path))}
+      ${renderStep(this.step)}
+      <div class="actions" part="actions">
+        <button type="button" part="button" @click=${this.#cancel}>${msg('Cancel')}</button>
+        <span class="spacer"></span>
+        ${index > 0
+          ? html`<button type="button" part="button" @click=${() => void this.#goTo(STEP_IDS[index - 1]!)}>${msg('Back')}</button>`
+          : nothing}
+        ${index < STEP_IDS.length - 1
+          ? html`<button type="button" class="primary" part="button button-primary" @click=${this.#next}>${msg('Next')}</button>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  /** The validation context: the wizard's mode, the clock, and the previewed pool ceiling. */
+  get #validationContext(): ValidationContext {
+    const capacity = this.#capacity.state;
+    return {
+      mode: this.mode,
+      now: new Date(),
+      environment: this.environment,
+      poolCapacity: capacity.status === 'ready' ? capacity.maxConcurrentCalls : undefined,
+      features: this.features,
+    };
+  }
+
+  #stepErrors(step: StepId): FieldError[] {
+    return validateStep(this.#store.draft, step, this.#validationContext);
+  }
+
+  #snapshot(draft: CampaignDraft): WizardState {
+    const all = validateDraft(draft, this.#validationContext);
+    return {
+      draft,
+      mode: this.mode,
+      environment: this.environment,
+      features: this.features,
+      adapters: this.adapters,
+      visibleErrors: all.filter((e) => this.attempted.has(e.step) || this.touched.has(e.path)),
+      capacity: this.#capacity.state,
+      currentStep: this.step,
+      update: (recipe, source) => this.#store.update(recipe, source),
+      touch: (path) => {
+        if (!this.touched.has(path)) this.touched = new Set(this.touched).add(path);
+      },
+      retryCapacity: () => this.#capacity.retry(this.#store.draft.telephony.numberPoolIds),
+    };
+  }
+
+  #stepperItems() {
+    let blocked = false;
+    return STEP_IDS.map((id, index) => {
+      const reachable = !blocked && index <= this.furthest;
+      const done = index < this.furthest && this.#stepErrors(id).length === 0;
+      if (this.#stepErrors(id).length) blocked = true;
+      return { id, reachable, done };
+    });
+  }
+
+  #onDraftChange(draft: CampaignDraft, source: DraftChangeSource): void {
+    if (source === 'user') emit(this, 'campaign-draft-change', { draft });
+    this.requestUpdate();
+  }
+
+  #applyTemplate(values: DeepPartial<CampaignPayload>, id: string): void {
+    this.#store.update((d) => ({ ...applyPayload(d, values), templateId: id }), 'host');
+  }
+
+  #next = async (): Promise<void> => {
+    const errors = this.#stepErrors(this.step);
+    if (errors.length) {
+      this.attempted = new Set(this.attempted).add(this.step);
+      await this.updateComplete;
+      this.errorSummary?.focus();
+      return;
+    }
+    await this.#goTo(STEP_IDS[STEP_IDS.indexOf(this.step) + 1]!);
+  };
+
+  /** Moves to a step at the user's request: never past a blocker; announces and focuses it. */
+  async #goTo(target: StepId): Promise<void> {
+    const to = this.#clamp(target);
+    if (to === this.step) return;
+    const index = STEP_IDS.indexOf(to);
+    this.#ownStep = to;
+    this.step = to;
+    this.furthest = Math.max(this.furthest, index);
+    this.announcement = msg(str`Step ${index + 1} of ${STEP_IDS.length}: ${stepTitle(to)}`);
+    emit(this, 'campaign-step-change', { step: to, index });
+    await this.updateComplete;
+    await this.stepElement?.focusHeading();
+  }
+
+  /** The furthest step at or before `target` that no earlier blocker stands in front of. */
+  #clamp(target: StepId): StepId {
+    const targetIndex = STEP_IDS.indexOf(target);
+    for (let i = 0; i < targetIndex; i++) {
+      if (this.#stepErrors(STEP_IDS[i]!).length) return STEP_IDS[i]!;
+    }
+    return target;
+  }
+
+  #hostSetStep(requested: StepId): void {
+    const to = STEP_IDS.includes(requested) ? this.#clamp(requested) : this.#ownStep;
+    this.#ownStep = to;
+    this.step = to;
+    this.furthest = Math.max(this.furthest, STEP_IDS.indexOf(to));
+  }
+
+  #cancel = (): void => {
+    emit(this, 'campaign-cancel', {});
+  };
+
+  /** The current draft, as an immutable snapshot. */
+  get draft(): CampaignDraft {
+    return this.#store.draft;
+  }
+}
+
+function browserTimezone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}

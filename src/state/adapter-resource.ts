@@ -1,0 +1,129 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AdapterContext, CampaignWizardAdapters } from '../adapters/types.js';
+import { z } from '../model/zod.js';
+
+export type ResourceState<T> =
+  | { status: 'loading' }
+  | { status: 'ready'; value: T }
+  | { status: 'error'; reason: 'failed' | 'malformed' | 'missing'; message: string };
+
+interface Entry {
+  promise: Promise<ResourceState<unknown>>;
+  controller: AbortController;
+  users: number;
+}
+
+// Steps come and go as the user moves; one list load per adapters object is shared between them.
+const cache = new WeakMap<CampaignWizardAdapters, Map<string, Entry>>();
+
+export interface ResourceSpec<T> {
+  /** Cache key, e.g. the adapter method name. */
+  key: string;
+  load(adapters: CampaignWizardAdapters, ctx: AdapterContext): Promise<unknown> | undefined;
+  schema: z.ZodMiniType<T>;
+}
+
+/**
+ * Loads an adapter-fed list for an element: loading, ready, error (failed, malformed, or the
+ * adapter method is missing), and `retry()`. The request aborts when its last user disconnects.
+ */
+export class AdapterResource<T> implements ReactiveController {
+  state: ResourceState<T> = { status: 'loading' };
+  #adapters: CampaignWizardAdapters | undefined;
+  #entry: Entry | undefined;
+  #generation = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly spec: ResourceSpec<T>,
+  ) {
+    host.addController(this);
+  }
+
+  /** Call from the host's `willUpdate` with the current adapters; loads when they change. */
+  setAdapters(adapters: CampaignWizardAdapters | undefined): void {
+    if (adapters === this.#adapters && this.#entry) return;
+    this.#release();
+    this.#adapters = adapters;
+    this.#start(false);
+  }
+
+  retry(): void {
+    this.#release();
+    this.#start(true);
+  }
+
+  hostDisconnected(): void {
+    this.#release();
+  }
+
+  hostConnected(): void {
+    if (this.#adapters && !this.#entry) this.#start(false);
+  }
+
+  #start(fresh: boolean): void {
+    const adapters = this.#adapters;
+    if (!adapters) return;
+    let entries = cache.get(adapters);
+    if (!entries) cache.set(adapters, (entries = new Map()));
+    let entry = fresh ? undefined : entries.get(this.spec.key);
+    if (!entry) {
+      entry = this.#load(adapters);
+      entries.set(this.spec.key, entry);
+    }
+    entry.users++;
+    this.#entry = entry;
+    const generation = ++this.#generation;
+    this.state = { status: 'loading' };
+    this.host.requestUpdate();
+    entry.promise.then((state) => {
+      if (generation !== this.#generation) return;
+      if (state.status === 'error') entries.delete(this.spec.key); // the next visit tries again
+      this.state = state as ResourceState<T>;
+      this.host.requestUpdate();
+    });
+  }
+
+  #load(adapters: CampaignWizardAdapters): Entry {
+    const controller = new AbortController();
+    const run = async (): Promise<ResourceState<unknown>> => {
+      let answer: unknown;
+      try {
+        const pending = this.spec.load(adapters, { signal: controller.signal });
+        if (!pending) return { status: 'error', reason: 'missing', message: '' };
+        answer = await pending;
+      } catch (error) {
+        return { status: 'error', reason: 'failed', message: errorText(error) };
+      }
+      const parsed = z.safeParse(this.spec.schema, answer);
+      return parsed.success
+        ? { status: 'ready', value: parsed.data }
+        : { status: 'error', reason: 'malformed', message: '' };
+    };
+    return { promise: run(), controller, users: 0 };
+  }
+
+  #release(): void {
+    const entry = this.#entry;
+    this.#entry = undefined;
+    this.#generation++;
+    if (!entry) return;
+    entry.users--;
+    if (entry.users > 0) return;
+    // Nobody waits for this answer any more: let the backend stop, and forget an unfinished load.
+    entry.controller.abort();
+    const entries = this.#adapters && cache.get(this.#adapters);
+    if (entries?.get(this.spec.key) === entry) {
+      void entry.promise.then((state) => {
+        if (state.status !== 'ready' && entries.get(this.spec.key) === entry) entries.delete(this.spec.key);
+      });
+    }
+  }
+}
+
+/** The message of whatever an adapter threw, as plain text. */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  return '';
+}

@@ -1,0 +1,35 @@
+import { createContext } from '@lit/context';
+import type { CampaignWizardAdapters } from '../adapters/types.js';
+import type { CampaignDraft } from '../model/draft.js';
+import type { StepId } from '../model/schema.js';
+import type { FieldError } from '../model/validate.js';
+import type { DraftChangeSource, DraftRecipe } from './draft-store.js';
+
+export type CapacityPreview =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; maxConcurrentCalls: number | null }
+  | { status: 'error'; message: string };
+
+/**
+ * What `<campaign-wizard>` shares with its steps. A new object is provided on every change
+ * (the context notifies by identity), so steps read it as an immutable snapshot and write
+ * only through `update`.
+ */
+export interface WizardState {
+  readonly draft: CampaignDraft;
+  readonly mode: 'create' | 'edit';
+  readonly environment: 'production' | 'development';
+  readonly features: { followUps?: boolean; contactMemory?: boolean };
+  readonly adapters: CampaignWizardAdapters | undefined;
+  /** The errors the user should see now: steps they tried to leave, fields they touched. */
+  readonly visibleErrors: readonly FieldError[];
+  readonly capacity: CapacityPreview;
+  readonly currentStep: StepId;
+  update(recipe: DraftRecipe, source?: DraftChangeSource): void;
+  /** Marks a field as edited, so its errors show before the first Next. */
+  touch(path: string): void;
+  retryCapacity(): void;
+}
+
+export const wizardContext = createContext<WizardState>(Symbol('campaign-wizard-state'));
