@@ -109,7 +109,7 @@ export const sampleTemplates: readonly CampaignTemplate[] = [
         retryOnVoicemail: true,
         maxRetries: 2,
         maxVoicemailAttempts: 1,
-        goals: [{ type: 'appointment_booked', target: null }],
+        goals: [{ type: 'appointments_booked', target: null }],
       },
     },
   },
@@ -132,8 +132,8 @@ export const sampleTemplates: readonly CampaignTemplate[] = [
       outcomes: {
         maxRetries: 3,
         goals: [
-          { type: 'renewal_confirmed', target: 25 },
-          { type: 'payment_collected', target: null },
+          { type: 'conversion_rate', target: 25 },
+          { type: 'payments_collected', target: null },
         ],
       },
     },
@@ -206,7 +206,10 @@ export const sampleCampaigns: Readonly<Record<string, CampaignPayload>> = {
       maxVoicemailAttempts: 2,
       abTest: null,
       followUps: null,
-      goals: [{ type: 'renewal_confirmed', target: 30 }],
+      goals: [
+        { type: 'payments_collected', target: 400 },
+        { type: 'conversion_rate', target: 30 },
+      ],
     },
   },
   cmp_1002: {
@@ -255,8 +258,8 @@ export const sampleCampaigns: Readonly<Record<string, CampaignPayload>> = {
         ],
       },
       goals: [
-        { type: 'subscription_reactivated', target: 12 },
-        { type: 'payment_collected', target: null },
+        { type: 'conversion_rate', target: 12 },
+        { type: 'callbacks_scheduled', target: null },
       ],
     },
   },
@@ -295,7 +298,7 @@ export const sampleCampaigns: Readonly<Record<string, CampaignPayload>> = {
       maxVoicemailAttempts: null,
       abTest: null,
       followUps: null,
-      goals: [],
+      goals: [{ type: 'qualified_leads', target: 150 }],
     },
   },
 };
