@@ -113,10 +113,11 @@ export class CampaignWizard extends LitElement {
 
   @provide({ context: wizardContext })
   @state()
-  private wizardState!: WizardState;
+  protected wizardState!: WizardState;
 
   @state() private attempted = new Set<StepId>();
-  @state() private touched = new Set<string>();
+  /** Fields the user edited; their errors show before the first Next. */
+  readonly #touched = new Set<string>();
   @state() private furthest = 0;
   @state() private announcement = '';
 
@@ -192,12 +193,15 @@ export class CampaignWizard extends LitElement {
       environment: this.environment,
       features: this.features,
       adapters: this.adapters,
-      visibleErrors: all.filter((e) => this.attempted.has(e.step) || this.touched.has(e.path)),
+      visibleErrors: all.filter((e) => this.attempted.has(e.step) || this.#touched.has(e.path)),
       capacity: this.#capacity.state,
       currentStep: this.step,
       update: (recipe, source) => this.#store.update(recipe, source),
       touch: (path) => {
-        if (!this.touched.has(path)) this.touched = new Set(this.touched).add(path);
+        if (this.#touched.has(path)) return;
+        this.#touched.add(path);
+        // A blur (and so a change event) can come from a step this very render removes.
+        queueMicrotask(() => this.requestUpdate());
       },
       retryCapacity: () => this.#capacity.retry(this.#store.draft.telephony.numberPoolIds),
     };
@@ -244,7 +248,7 @@ export class CampaignWizard extends LitElement {
     this.announcement = msg(str`Step ${index + 1} of ${STEP_IDS.length}: ${stepTitle(to)}`);
     emit(this, 'campaign-step-change', { step: to, index });
     await this.updateComplete;
-    await this.stepElement?.focusHeading();
+    await this.stepElement?.focusHeading?.();
   }
 
   /** The furthest step at or before `target` that no earlier blocker stands in front of. */

@@ -36,6 +36,7 @@ const messages: Record<ErrorCode, (p: Params) => string> = {
   'audience.variable_name_invalid': () =>
     msg('A variable name starts with a letter or underscore and has only letters, digits and underscores'),
   'audience.variable_name_duplicate': () => msg('Each variable needs a different name'),
+  'audience.variable_source_required': () => msg('Choose where this variable takes its value from'),
   'schedule.start_required': () => msg('Enter the Schedule Date & Time'),
   'schedule.start_invalid': () => msg('Enter a real date and time'),
   'schedule.start_past': () => msg('The Schedule Date & Time must be in the future'),

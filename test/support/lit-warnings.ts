@@ -1,0 +1,16 @@
+/**
+ * Lit's dev build warns about mistakes no assertion names (an update scheduled by an update,
+ * a missing property). Any such warning fails the test that caused it.
+ */
+const seen: string[] = [];
+const original = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  const text = args.map(String).join(' ');
+  if (!text.startsWith('Lit is in dev mode') && !text.includes('Multiple versions of Lit')) seen.push(text);
+  original(...args);
+};
+
+afterEach(function () {
+  const warnings = seen.splice(0);
+  if (warnings.length) this.test?.error(new Error(`Lit warned during this test:\n${warnings.join('\n')}`));
+});
