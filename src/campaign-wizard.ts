@@ -1,10 +1,10 @@
-import { defineElement } from './define.js';
 import { CampaignWizard } from './campaign-wizard.component.js';
 import './steps/step-basics.js';
 import './steps/step-telephony.js';
 
 export { CampaignWizard };
-defineElement('campaign-wizard', CampaignWizard);
+// Guarded, so a second copy of the package on a page does not throw.
+if (!customElements.get('campaign-wizard')) customElements.define('campaign-wizard', CampaignWizard);
 
 declare global {
   interface HTMLElementTagNameMap {

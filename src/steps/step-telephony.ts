@@ -1,8 +1,8 @@
-import { defineElement } from '../define.js';
 import { CampaignStepTelephony } from './step-telephony.component.js';
 
 export { CampaignStepTelephony };
-defineElement('campaign-step-telephony', CampaignStepTelephony);
+// Guarded, so a second copy of the package on a page does not throw.
+if (!customElements.get('campaign-step-telephony')) customElements.define('campaign-step-telephony', CampaignStepTelephony);
 
 declare global {
   interface HTMLElementTagNameMap {
