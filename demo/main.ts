@@ -3,7 +3,6 @@
  * latency, failures and malformed answers, an event log and the Inbound returns card.
  * Everything shown from data is set with textContent, never innerHTML.
  */
-import '../src/index.js';
 import { ADAPTER_METHODS, createInMemoryAdapters, type AdapterCall, type Latency } from '../src/adapters/in-memory.js';
 import { sampleTemplates } from '../src/adapters/sample-data.js';
 import type { CampaignWizardAdapters } from '../src/adapters/types.js';
@@ -294,5 +293,14 @@ buildSwitches();
 wireAdapterPanel();
 wireLogs();
 wireOpenForm();
-wireInbound();
-mountWizard();
+// Loaded dynamically so a broken build shows its error on the page instead of a blank panel.
+import('../src/index.js').then(
+  () => {
+    wireInbound();
+    mountWizard();
+  },
+  (error: unknown) => {
+    console.error(error);
+    wizardStatus.textContent = `The wizard could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+  },
+);
