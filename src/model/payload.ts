@@ -190,12 +190,14 @@ function mergeAudience(base: AudienceDraft, value: unknown): AudienceDraft {
     const renamed = fileName !== csv.fileName; // a different file: the picked one no longer matches
     const rowCount = typeof v.rowCount === 'number' && Number.isSafeInteger(v.rowCount) && v.rowCount >= 0 ? v.rowCount : renamed ? null : csv.rowCount;
     a.csv = {
+      ...csv, // keeps whatever else the UI holds about the file (validation stats)
       file: renamed ? null : csv.file,
       fileName,
       rowCount,
       mapping: stringRecord(v.mapping, csv.mapping),
       callVariables: rows(v.callVariables, 'column', csv.callVariables),
     };
+    if (renamed && a.csv.stats) a.csv.stats = null;
   }
   if (source === 'contact_ids') {
     if (has('contactIds') && Array.isArray(v.contactIds)) a.contactIdsText = v.contactIds.filter((id) => typeof id === 'string').join('\n');

@@ -383,6 +383,14 @@ describe('applyPayload', () => {
     const out = applyPayload(base, { audience: { source: 'csv', fileName: 'other.csv' } });
     assert.deepEqual(out.audience.csv, { ...base.audience.csv, file: null, fileName: 'other.csv', rowCount: null });
   });
+  test('csv stats stay with the same file and go with a different one', () => {
+    const base = withCsv(validDraft());
+    base.audience.csv!.stats = { valid: 1, invalid: 0, duplicate: 0, skipped: 0 };
+    const same = applyPayload(base, { audience: { source: 'csv', mapping: { phone: 'phone' } } });
+    assert.deepEqual(same.audience.csv!.stats, base.audience.csv!.stats);
+    const other = applyPayload(base, { audience: { source: 'csv', fileName: 'other.csv' } });
+    assert.equal(other.audience.csv!.stats, null);
+  });
   test('fields of another source are ignored', () => {
     const base = validDraft();
     const out = applyPayload(base, { audience: { segmentId: 'seg-1' } as DeepPartial<CampaignPayload['audience']> });
