@@ -7,3 +7,6 @@ export * from './goals.js';
 export * from './contact-ids.js';
 export * from './validate.js';
 export * from './payload.js';
+// Pure helpers written alongside the steps; no name clashes with the above.
+export * from './call-windows.js';
+export * from './wall-clock.js';
