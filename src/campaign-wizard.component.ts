@@ -6,38 +6,27 @@ import type { CampaignWizardAdapters } from './adapters/types.js';
 import { emit } from './events.js';
 import { createEmptyDraft } from './model/defaults.js';
 import type { CampaignDraft } from './model/draft.js';
-import { applyPayload } from './model/payload.js';
+import { applyPayload, csvFileOf, draftFromPayload, toPayload } from './model/payload.js';
 import { STEP_IDS, type CampaignPayload, type DeepPartial, type StepId } from './model/schema.js';
 import { validateDraft, validateStep, type FieldError, type ValidationContext } from './model/validate.js';
+import type { ResourceCache } from './state/adapter-resource.js';
+import { CampaignLoader } from './state/campaign-loader.js';
 import { CapacityPreviewController } from './state/capacity-preview.js';
+import { draftStorage } from './state/draft-storage.js';
+import { SubmissionController, type SubmissionInput } from './state/submission.js';
 import { DraftStore, type DraftChangeSource } from './state/draft-store.js';
 import { wizardContext, type WizardState } from './state/wizard-context.js';
 import { renderErrorSummary } from './ui/error-summary.js';
+import { renderLoadStatus, renderSubmission } from './ui/submission-status.js';
 import { stepTitle } from './ui/messages.js';
 import { formStyles } from './ui/shared-styles.js';
 import { renderStepper } from './ui/stepper.js';
 import { tokens } from './ui/theme.js';
 import type { StepElement } from './steps/step-element.js';
-import { wizardStyles } from './wizard-styles.js';
+import type { ReviewChangeDetail } from './steps/step-review.component.js';
+import { bannerStyles, wizardStyles } from './wizard-styles.js';
 import { TemplateOpener } from './state/template-opener.js';
 
-// Steps render inside the wizard's shadow root, so their context requests always find it.
-function renderStep(step: StepId) {
-  switch (step) {
-    case 'basics':
-      return html`<campaign-step-basics part="step"></campaign-step-basics>`;
-    case 'telephony':
-      return html`<campaign-step-telephony part="step"></campaign-step-telephony>`;
-    case 'audience':
-      return html`<campaign-step-audience part="step"></campaign-step-audience>`;
-    case 'schedule':
-      return html`<campaign-step-schedule part="step"></campaign-step-schedule>`;
-    case 'outcomes':
-      return html`<campaign-step-outcomes part="step"></campaign-step-outcomes>`;
-    case 'review':
-      return html`<campaign-step-review part="step"></campaign-step-review>`;
-  }
-}
 
 /**
  * Creates or edits an outbound calling campaign in six steps. The host hands it adapters that
@@ -57,10 +46,13 @@ function renderStep(step: StepId) {
  * @csspart stepper-item-current - The current step in the step list.
  * @csspart stepper-button - The button of a step the user may reopen.
  * @csspart error-summary - The "There is a problem" box.
+ * @csspart banner - The failure banner (role alert) with its Retry button.
+ * @csspart notice - The "Draft restored" notice.
+ * @csspart progress - The upload progress bar.
  * @csspart step - The current step element.
  * @csspart actions - The row of Cancel, Back and Next.
  * @csspart button - Each of Cancel, Back and Next.
- * @csspart button-primary - The Next button.
+ * @csspart button-primary - Next, or Create campaign / Save campaign on Review.
  *
  * @cssprop [--cw-font-family=system-ui] - Font of all text.
  * @cssprop [--cw-font-size=0.9375rem] - Base font size.
@@ -82,7 +74,7 @@ function renderStep(step: StepId) {
  * @cssprop [--cw-focus-ring-offset=2px] - Gap between a control and its focus ring.
  */
 export class CampaignWizard extends LitElement {
-  static override styles = [tokens, formStyles, wizardStyles];
+  static override styles = [tokens, formStyles, wizardStyles, bannerStyles];
 
   /** Reaches the host's backend. Required; property only. */
   @property({ attribute: false }) adapters?: CampaignWizardAdapters;
@@ -105,6 +97,12 @@ export class CampaignWizard extends LitElement {
   /** Plan eligibility for Follow-ups and Contact memory. Property only. */
   @property({ attribute: false }) features: { followUps?: boolean; contactMemory?: boolean } = {};
 
+  /**
+   * When set (create mode), the draft, a picked CSV file included, autosaves to IndexedDB under
+   * this key and is restored when the same key opens again. Unset: nothing is stored.
+   */
+  @property({ attribute: 'draft-key' }) draftKey?: string;
+
   /** Forces a colour scheme; unset follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -116,10 +114,11 @@ export class CampaignWizard extends LitElement {
   protected wizardState!: WizardState;
 
   @state() private attempted = new Set<StepId>();
-  /** Fields the user edited; their errors show before the first Next. */
-  readonly #touched = new Set<string>();
   @state() private furthest = 0;
   @state() private announcement = '';
+  /** The user came from a Review "Change" control; offer "Back to review". */
+  @state() private returnToReview = false;
+  @state() private draftRestored = false;
 
   @query('.error-summary') private errorSummary?: HTMLElement;
   @query('[part~="step"]') private stepElement?: StepElement;
@@ -127,21 +126,33 @@ export class CampaignWizard extends LitElement {
   readonly #store = new DraftStore(createEmptyDraft({ timezone: browserTimezone() }));
   readonly #capacity = new CapacityPreviewController(this);
   readonly #templateOpener = new TemplateOpener(this, (values, id) => this.#applyTemplate(values, id));
+  readonly #loader = new CampaignLoader(this, (payload) => this.#store.replace(draftFromPayload(payload, { timezone: browserTimezone() }), 'host'));
+  readonly #submission = new SubmissionController(this, (id, input) => this.#submitted(id, input));
+  /** Fields the user edited; their errors show before the first Next. */
+  readonly #touched = new Set<string>();
+  #resources: ResourceCache = new Map();
   /** The step this element last moved to itself; any other value of `step` came from the host. */
   #ownStep: StepId = 'basics';
+  /** Create mode with a draft key: the stored draft is looked up before a template is applied. */
+  #restore: 'pending' | 'checking' | 'done' = 'pending';
+  #autosaveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.#store.subscribe((draft, source) => this.#onDraftChange(draft, source));
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#flushAutosave();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('initial') && this.initial) {
-      this.#store.replace(applyPayload(createEmptyDraft({ timezone: browserTimezone() }), this.initial), 'host');
-    }
-    if (changed.has('templateId') || changed.has('adapters')) {
-      this.#templateOpener.open(this.adapters, this.templateId);
-    }
+    if (changed.has('adapters')) this.#resources = new Map();
+    if (changed.has('initial') && this.initial) this.#store.replace(this.#freshDraft(), 'host');
+    if (this.mode === 'edit') this.#loader.load(this.adapters, this.campaignId);
+    else if (this.draftKey && this.#restore === 'pending') void this.#restoreDraft(this.draftKey);
+    if (this.mode === 'create' && this.#restore !== 'checking') this.#templateOpener.open(this.adapters, this.templateId);
     if (changed.has('step') && this.step !== this.#ownStep) this.#hostSetStep(this.step);
     const draft = this.#store.draft;
     this.#capacity.watch(this.adapters, draft.telephony.numberPoolIds);
@@ -151,22 +162,68 @@ export class CampaignWizard extends LitElement {
   protected override render() {
     const index = STEP_IDS.indexOf(this.step);
     const summaryErrors = this.attempted.has(this.step) ? this.#stepErrors(this.step) : [];
+    const onReview = this.step === 'review';
+    const sending = this.#submission.busy;
     return html`<div class="wizard" part="wizard">
       ${renderStepper(this.#stepperItems(), this.step, (step) => void this.#goTo(step))}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${renderLoadStatus(this.#loader.state, () => this.#loader.retry(this.adapters, this.campaignId))}
+      ${this.draftRestored
+        ? html`<div class="notice" part="notice" role="status">
+            <p>${msg('Draft restored')}</p>
+            <button type="button" @click=${this.#discardDraft}>${msg('Discard draft')}</button>
+          </div>`
+        : nothing}
       ${renderErrorSummary(summaryErrors, (path) => void this.stepElement?.focusField(path))}
-      ${renderStep(this.step)}
+      ${this.#renderStep()}
+      ${onReview ? renderSubmission(this.#submission.state, this.mode, () => void this.#submit()) : nothing}
       <div class="actions" part="actions">
         <button type="button" part="button" @click=${this.#cancel}>${msg('Cancel')}</button>
         <span class="spacer"></span>
         ${index > 0
           ? html`<button type="button" part="button" @click=${() => void this.#goTo(STEP_IDS[index - 1]!)}>${msg('Back')}</button>`
           : nothing}
-        ${index < STEP_IDS.length - 1
-          ? html`<button type="button" class="primary" part="button button-primary" @click=${this.#next}>${msg('Next')}</button>`
+        ${this.returnToReview && !onReview
+          ? html`<button type="button" part="button" @click=${this.#backToReview}>${msg('Back to review')}</button>`
           : nothing}
+        ${onReview
+          ? this.#submission.state.status === 'done'
+            ? nothing
+            : html`<button
+                type="button"
+                class="primary"
+                part="button button-primary"
+                aria-disabled=${sending ? 'true' : 'false'}
+                @click=${() => void this.#submit()}
+              >
+                ${this.mode === 'edit' ? msg('Save campaign') : msg('Create campaign')}
+              </button>`
+          : html`<button type="button" class="primary" part="button button-primary" @click=${this.#next}>${msg('Next')}</button>`}
       </div>
     </div>`;
+  }
+
+  // Steps render inside the wizard's shadow root, so their context requests always find it.
+  #renderStep() {
+    switch (this.step) {
+      case 'basics':
+        return html`<campaign-step-basics part="step"></campaign-step-basics>`;
+      case 'telephony':
+        return html`<campaign-step-telephony part="step"></campaign-step-telephony>`;
+      case 'audience':
+        return html`<campaign-step-audience part="step"></campaign-step-audience>`;
+      case 'schedule':
+        return html`<campaign-step-schedule part="step"></campaign-step-schedule>`;
+      case 'outcomes':
+        return html`<campaign-step-outcomes part="step"></campaign-step-outcomes>`;
+      case 'review':
+        return html`<campaign-step-review part="step" @review-change=${this.#onReviewChange}></campaign-step-review>`;
+    }
+  }
+
+  /** The current draft, as an immutable snapshot. */
+  get draft(): CampaignDraft {
+    return this.#store.draft;
   }
 
   /** The validation context: the wizard's mode, the clock, and the previewed pool ceiling. */
@@ -186,16 +243,20 @@ export class CampaignWizard extends LitElement {
   }
 
   #snapshot(draft: CampaignDraft): WizardState {
-    const all = validateDraft(draft, this.#validationContext);
+    const validation = this.#validationContext;
+    const all = validateDraft(draft, validation);
     return {
       draft,
       mode: this.mode,
       environment: this.environment,
       features: this.features,
       adapters: this.adapters,
+      resources: this.#resources,
+      loading: this.#loader.state.status === 'loading',
       visibleErrors: all.filter((e) => this.attempted.has(e.step) || this.#touched.has(e.path)),
       capacity: this.#capacity.state,
       currentStep: this.step,
+      validation,
       update: (recipe, source) => this.#store.update(recipe, source),
       touch: (path) => {
         if (this.#touched.has(path)) return;
@@ -210,21 +271,31 @@ export class CampaignWizard extends LitElement {
   #stepperItems() {
     let blocked = false;
     return STEP_IDS.map((id, index) => {
-      const reachable = !blocked && index <= this.furthest;
-      const done = index < this.furthest && this.#stepErrors(id).length === 0;
-      if (this.#stepErrors(id).length) blocked = true;
-      return { id, reachable, done };
+      const errors = this.#stepErrors(id).length;
+      const item = { id, reachable: !blocked && index <= this.furthest, done: index < this.furthest && errors === 0 };
+      if (errors) blocked = true;
+      return item;
     });
   }
 
+  #freshDraft(): CampaignDraft {
+    const empty = createEmptyDraft({ timezone: browserTimezone() });
+    return this.initial ? applyPayload(empty, this.initial) : empty;
+  }
+
   #onDraftChange(draft: CampaignDraft, source: DraftChangeSource): void {
-    if (source === 'user') emit(this, 'campaign-draft-change', { draft });
+    if (source === 'user') {
+      emit(this, 'campaign-draft-change', { draft });
+      this.#scheduleAutosave();
+    }
     this.requestUpdate();
   }
 
   #applyTemplate(values: DeepPartial<CampaignPayload>, id: string): void {
     this.#store.update((d) => ({ ...applyPayload(d, values), templateId: id }), 'host');
   }
+
+  // ---- Navigation ----
 
   #next = async (): Promise<void> => {
     const errors = this.#stepErrors(this.step);
@@ -238,18 +309,32 @@ export class CampaignWizard extends LitElement {
   };
 
   /** Moves to a step at the user's request: never past a blocker; announces and focuses it. */
-  async #goTo(target: StepId): Promise<void> {
+  async #goTo(target: StepId, focusPath?: string): Promise<void> {
     const to = this.#clamp(target);
-    if (to === this.step) return;
-    const index = STEP_IDS.indexOf(to);
-    this.#ownStep = to;
-    this.step = to;
-    this.furthest = Math.max(this.furthest, index);
-    this.announcement = msg(str`Step ${index + 1} of ${STEP_IDS.length}: ${stepTitle(to)}`);
-    emit(this, 'campaign-step-change', { step: to, index });
+    if (to !== target) this.attempted = new Set(this.attempted).add(to);
+    if (to === 'review') this.returnToReview = false;
+    if (to !== this.step) {
+      const index = STEP_IDS.indexOf(to);
+      this.#ownStep = to;
+      this.step = to;
+      this.furthest = Math.max(this.furthest, index);
+      this.announcement = msg(str`Step ${index + 1} of ${STEP_IDS.length}: ${stepTitle(to)}`);
+      emit(this, 'campaign-step-change', { step: to, index });
+    }
     await this.updateComplete;
-    await this.stepElement?.focusHeading?.();
+    const step = this.stepElement;
+    if (to !== target && this.errorSummary) this.errorSummary.focus();
+    else if (!(focusPath && to === target && (await step?.focusField?.(focusPath)))) await step?.focusHeading?.();
   }
+
+  #onReviewChange = (event: CustomEvent<ReviewChangeDetail>): void => {
+    this.returnToReview = true;
+    void this.#goTo(event.detail.step, event.detail.path);
+  };
+
+  #backToReview = (): void => {
+    void this.#goTo('review');
+  };
 
   /** The furthest step at or before `target` that no earlier blocker stands in front of. */
   #clamp(target: StepId): StepId {
@@ -271,11 +356,77 @@ export class CampaignWizard extends LitElement {
     emit(this, 'campaign-cancel', {});
   };
 
-  /** The current draft, as an immutable snapshot. */
-  get draft(): CampaignDraft {
-    return this.#store.draft;
+  // ---- Submit ----
+
+  async #submit(): Promise<void> {
+    const adapters = this.adapters;
+    if (!adapters || this.#submission.busy) return;
+    const result = toPayload(this.#store.draft, this.#validationContext);
+    if (!result.ok) {
+      const first = result.errors[0]!;
+      await this.#goTo(first.step);
+      return;
+    }
+    await this.#submission.send({
+      adapters,
+      mode: this.mode,
+      campaignId: this.campaignId,
+      payload: result.payload,
+      csvFile: csvFileOf(this.#store.draft),
+    });
+  }
+
+  #submitted(campaignId: string, input: SubmissionInput): void {
+    if (this.draftKey && this.mode === 'create') {
+      clearTimeout(this.#autosaveTimer);
+      void draftStorage.remove(this.draftKey).catch(() => undefined);
+    }
+    emit(this, input.mode === 'edit' ? 'campaign-save' : 'campaign-create', { campaignId, campaign: input.payload });
+  }
+
+  // ---- Draft autosave ----
+
+  async #restoreDraft(key: string): Promise<void> {
+    this.#restore = 'checking';
+    let stored: CampaignDraft | null = null;
+    try {
+      stored = await draftStorage.load(key);
+    } catch {
+      // Storage unavailable (private mode, blocked): the wizard works without autosave.
+    }
+    this.#restore = 'done';
+    if (stored && this.draftKey === key && this.mode === 'create') {
+      this.#store.replace(stored, 'host');
+      this.draftRestored = true;
+    }
+    this.requestUpdate();
+  }
+
+  #discardDraft = (): void => {
+    if (this.draftKey) void draftStorage.remove(this.draftKey).catch(() => undefined);
+    clearTimeout(this.#autosaveTimer);
+    this.draftRestored = false;
+    this.#store.replace(this.#freshDraft(), 'host');
+    this.#templateOpener.reopen();
+    void this.#goTo('basics');
+  };
+
+  #scheduleAutosave(): void {
+    if (!this.draftKey || this.mode !== 'create') return;
+    clearTimeout(this.#autosaveTimer);
+    this.#autosaveTimer = setTimeout(() => this.#flushAutosave(), AUTOSAVE_DELAY_MS);
+  }
+
+  #flushAutosave(): void {
+    if (this.#autosaveTimer === undefined || !this.draftKey) return;
+    clearTimeout(this.#autosaveTimer);
+    this.#autosaveTimer = undefined;
+    void draftStorage.save(this.draftKey, this.#store.draft).catch(() => undefined);
   }
 }
+
+/** Autosave lands within a second of the last change, without writing on every keystroke. */
+const AUTOSAVE_DELAY_MS = 400;
 
 function browserTimezone(): string | undefined {
   try {

@@ -1,6 +1,7 @@
 import { CampaignWizard } from './campaign-wizard.component.js';
 import './steps/step-basics.js';
 import './steps/step-telephony.js';
+import './steps/step-review.js';
 
 export { CampaignWizard };
 // Guarded, so a second copy of the package on a page does not throw.

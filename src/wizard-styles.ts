@@ -90,3 +90,42 @@ export const wizardStyles = css`
     flex: 1;
   }
 `;
+
+export const bannerStyles = css`
+  .banner,
+  .notice {
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space) calc(var(--_space) * 2);
+  }
+  .banner {
+    background: var(--_danger-surface);
+    border-inline-start: 6px solid var(--_danger);
+  }
+  .notice {
+    background: var(--_surface-muted);
+    border-inline-start: 6px solid var(--_accent);
+  }
+  .banner p,
+  .notice p {
+    margin: 0;
+  }
+  .banner-title {
+    font-weight: 700;
+    flex-basis: 100%;
+  }
+  .sending progress {
+    inline-size: min(100%, 24rem);
+  }
+  .done {
+    color: var(--_success);
+    font-weight: 700;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+`;

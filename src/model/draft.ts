@@ -59,6 +59,16 @@ export interface CsvDraft {
   /** Contact field -> column header as written in the file. */
   mapping: Record<string, string>;
   callVariables: { name: string; column: string }[];
+  /** Counts from the full validation pass, once it has finished. */
+  stats?: CsvStats | null;
+}
+
+/** Phone validation counts of a CSV: who will be called and who skipped. */
+export interface CsvStats {
+  valid: number;
+  invalid: number;
+  duplicate: number;
+  skipped: number;
 }
 
 export interface AudienceDraft {

@@ -7,14 +7,17 @@ export type ResourceState<T> =
   | { status: 'ready'; value: T }
   | { status: 'error'; reason: 'failed' | 'malformed' | 'missing'; message: string };
 
-interface Entry {
+export interface ResourceEntry {
   promise: Promise<ResourceState<unknown>>;
   controller: AbortController;
   users: number;
 }
 
-// Steps come and go as the user moves; one list load per adapters object is shared between them.
-const cache = new WeakMap<CampaignWizardAdapters, Map<string, Entry>>();
+/**
+ * Answers shared by the steps of one wizard, keyed by adapter method. Steps come and go as the
+ * user moves, so a list loads once per wizard; a new wizard (or new adapters) starts afresh.
+ */
+export type ResourceCache = Map<string, ResourceEntry>;
 
 export interface ResourceSpec<T> {
   /** Cache key, e.g. the adapter method name. */
@@ -30,7 +33,8 @@ export interface ResourceSpec<T> {
 export class AdapterResource<T> implements ReactiveController {
   state: ResourceState<T> = { status: 'loading' };
   #adapters: CampaignWizardAdapters | undefined;
-  #entry: Entry | undefined;
+  #cache: ResourceCache = new Map();
+  #entry: ResourceEntry | undefined;
   #generation = 0;
 
   constructor(
@@ -40,11 +44,12 @@ export class AdapterResource<T> implements ReactiveController {
     host.addController(this);
   }
 
-  /** Call from the host's `willUpdate` with the current adapters; loads when they change. */
-  setAdapters(adapters: CampaignWizardAdapters | undefined): void {
-    if (adapters === this.#adapters && this.#entry) return;
+  /** Call from the host's `willUpdate` with the wizard's adapters and cache; loads when they change. */
+  setAdapters(adapters: CampaignWizardAdapters | undefined, cache?: ResourceCache): void {
+    if (adapters === this.#adapters && (!cache || cache === this.#cache) && this.#entry) return;
     this.#release();
     this.#adapters = adapters;
+    if (cache) this.#cache = cache;
     this.#start(false);
   }
 
@@ -64,8 +69,7 @@ export class AdapterResource<T> implements ReactiveController {
   #start(fresh: boolean): void {
     const adapters = this.#adapters;
     if (!adapters) return;
-    let entries = cache.get(adapters);
-    if (!entries) cache.set(adapters, (entries = new Map()));
+    const entries = this.#cache;
     let entry = fresh ? undefined : entries.get(this.spec.key);
     if (!entry) {
       entry = this.#load(adapters);
@@ -84,7 +88,7 @@ export class AdapterResource<T> implements ReactiveController {
     });
   }
 
-  #load(adapters: CampaignWizardAdapters): Entry {
+  #load(adapters: CampaignWizardAdapters): ResourceEntry {
     const controller = new AbortController();
     const run = async (): Promise<ResourceState<unknown>> => {
       let answer: unknown;
@@ -112,8 +116,8 @@ export class AdapterResource<T> implements ReactiveController {
     if (entry.users > 0) return;
     // Nobody waits for this answer any more: let the backend stop, and forget an unfinished load.
     entry.controller.abort();
-    const entries = this.#adapters && cache.get(this.#adapters);
-    if (entries?.get(this.spec.key) === entry) {
+    const entries = this.#cache;
+    if (entries.get(this.spec.key) === entry) {
       void entry.promise.then((state) => {
         if (state.status !== 'ready' && entries.get(this.spec.key) === entry) entries.delete(this.spec.key);
       });

@@ -30,6 +30,13 @@ export class TemplateOpener implements ReactiveController {
     void this.#load(adapters, templateId, request);
   }
 
+  /** Applies the same template again (after "Discard draft"). */
+  reopen(): void {
+    const [adapters, id] = this.#key as [CampaignWizardAdapters | undefined, string | undefined];
+    this.#key = [];
+    this.open(adapters, id);
+  }
+
   hostDisconnected(): void {
     this.#request?.abort();
     this.#key = [];

@@ -1,8 +1,9 @@
 import { createContext } from '@lit/context';
 import type { CampaignWizardAdapters } from '../adapters/types.js';
+import type { ResourceCache } from './adapter-resource.js';
 import type { CampaignDraft } from '../model/draft.js';
 import type { StepId } from '../model/schema.js';
-import type { FieldError } from '../model/validate.js';
+import type { FieldError, ValidationContext } from '../model/validate.js';
 import type { DraftChangeSource, DraftRecipe } from './draft-store.js';
 
 export type CapacityPreview =
@@ -22,10 +23,16 @@ export interface WizardState {
   readonly environment: 'production' | 'development';
   readonly features: { followUps?: boolean; contactMemory?: boolean };
   readonly adapters: CampaignWizardAdapters | undefined;
+  /** Adapter answers shared by this wizard's steps (pass to AdapterResource.setAdapters). */
+  readonly resources: ResourceCache;
+  /** Edit mode: the campaign is still loading, so its values are not there yet. */
+  readonly loading: boolean;
   /** The errors the user should see now: steps they tried to leave, fields they touched. */
   readonly visibleErrors: readonly FieldError[];
   readonly capacity: CapacityPreview;
   readonly currentStep: StepId;
+  /** What validation and the payload conversion are judged against (mode, clock, pool ceiling). */
+  readonly validation: ValidationContext;
   update(recipe: DraftRecipe, source?: DraftChangeSource): void;
   /** Marks a field as edited, so its errors show before the first Next. */
   touch(path: string): void;

@@ -29,8 +29,8 @@ export class CampaignStepBasics extends StepElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#agents.setAdapters(this.wizard?.adapters);
-    if (this.wizard?.adapters?.listTemplates) this.#templates.setAdapters(this.wizard.adapters);
+    this.#agents.setAdapters(this.wizard?.adapters, this.wizard?.resources);
+    if (this.wizard?.adapters?.listTemplates) this.#templates.setAdapters(this.wizard.adapters, this.wizard.resources);
   }
 
   protected override render() {

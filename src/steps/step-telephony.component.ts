@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import { phoneNumberListSchema, type PhoneNumber } from '../model/schema.js';
 import { AdapterResource } from '../state/adapter-resource.js';
 import { describedBy, errorId, fieldError, fieldHint, fieldId, hintId } from '../ui/field.js';
+import { countryName, formatNumber } from '../ui/format.js';
 import { resourceStatus } from '../ui/resource-status.js';
 import { StepElement } from './step-element.js';
 
@@ -24,7 +25,7 @@ export class CampaignStepTelephony extends StepElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#numbers.setAdapters(this.wizard?.adapters);
+    this.#numbers.setAdapters(this.wizard?.adapters, this.wizard?.resources);
   }
 
   protected override render() {
@@ -117,7 +118,7 @@ export class CampaignStepTelephony extends StepElement {
         content =
           capacity.maxConcurrentCalls === null
             ? this.#unknownCapacity()
-            : html`${msg(str`Pool capacity: up to ${formatCount(capacity.maxConcurrentCalls)} parallel calls.`)}`;
+            : html`${msg(str`Pool capacity: up to ${formatNumber(capacity.maxConcurrentCalls)} parallel calls.`)}`;
         break;
       case 'error':
         content = this.#unknownCapacity(capacity.message);
@@ -167,28 +168,7 @@ export class CampaignStepTelephony extends StepElement {
   }
 }
 
-const countryNames = new Map<string, Intl.DisplayNames>();
-
 /** "Sales – East, +12125550101, United States": label, number and country as plain text. */
 function numberText(n: PhoneNumber): string {
-  const country = n.country ? countryName(n.country) : '';
-  return [n.label, n.e164, country].filter(Boolean).join(', ');
-}
-
-function countryName(code: string): string {
-  const lang = document.documentElement.lang || navigator.language || 'en';
-  let names = countryNames.get(lang);
-  if (!names) {
-    try {
-      names = new Intl.DisplayNames([lang, 'en'], { type: 'region' });
-    } catch {
-      names = new Intl.DisplayNames(['en'], { type: 'region' });
-    }
-    countryNames.set(lang, names);
-  }
-  return names.of(code) ?? code;
-}
-
-function formatCount(n: number): string {
-  return new Intl.NumberFormat().format(n);
+  return [n.label, n.e164, n.country ? countryName(n.country) : ''].filter(Boolean).join(', ');
 }

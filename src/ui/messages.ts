@@ -64,3 +64,27 @@ const messages: Record<ErrorCode, (p: Params) => string> = {
 export function errorMessage(error: FieldError): string {
   return messages[error.code]?.(error.params ?? {}) ?? error.code;
 }
+
+/** The plain name of a goal type from the wizard's list; an unknown type shows as it is. */
+export function goalName(type: string): string {
+  switch (type) {
+    case 'appointments_booked':
+      return msg('Appointments booked');
+    case 'qualified_leads':
+      return msg('Qualified leads');
+    case 'transfers_to_person':
+      return msg('Transfers to a person');
+    case 'payments_collected':
+      return msg('Payments collected');
+    case 'callbacks_scheduled':
+      return msg('Callbacks scheduled');
+    case 'connect_rate':
+      return msg('Connect rate (%)');
+    case 'conversion_rate':
+      return msg('Conversion rate (%)');
+    case 'average_call_duration':
+      return msg('Average call duration (seconds)');
+    default:
+      return type;
+  }
+}
