@@ -12,5 +12,7 @@ console.warn = (...args: unknown[]) => {
 
 afterEach(function () {
   const warnings = seen.splice(0);
-  if (warnings.length) this.test?.error(new Error(`Lit warned during this test:\n${warnings.join('\n')}`));
+  // Mocha's Runnable#error fails the current test from a hook (missing from @types/mocha).
+  const test = this.test as (Mocha.Runnable & { error(e: Error): void }) | undefined;
+  if (warnings.length) test?.error(new Error(`Lit warned during this test:\n${warnings.join('\n')}`));
 });
