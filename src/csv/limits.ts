@@ -4,7 +4,14 @@
  * machine. The worker memory that grows with the file is about 40 bytes per row (dedupe set and
  * rejected-row index), so `maxRows` bounds it at about 80 MB.
  */
-export const CSV_LIMITS = Object.freeze({
+export interface CsvLimits {
+  maxBytes: number;
+  maxRows: number;
+  maxColumns: number;
+  maxCellLength: number;
+}
+
+export const CSV_LIMITS: Readonly<CsvLimits> = Object.freeze({
   /** File size in bytes: 256 MiB (a 1,000,000-row contact list is about 65 MB). */
   maxBytes: 256 * 1024 * 1024,
   /** Data rows, header excluded: 2,000,000. */
@@ -18,8 +25,6 @@ export const CSV_LIMITS = Object.freeze({
    */
   maxCellLength: 32_768,
 });
-
-export type CsvLimits = typeof CSV_LIMITS;
 
 /** The first bytes read for the preview and for encoding and delimiter detection: 64 KiB. */
 export const PREVIEW_BYTES = 64 * 1024;
