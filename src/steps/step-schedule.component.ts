@@ -74,7 +74,9 @@ export class CampaignStepSchedule extends StepElement {
     .nested {
       margin-inline-start: calc(var(--_space) * 3.5);
       margin-block: var(--_space) 0;
-      max-inline-size: 14rem;
+    }
+    .nested input {
+      max-inline-size: 10rem;
     }
     .short {
       max-inline-size: 8rem;
