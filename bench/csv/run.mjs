@@ -1,0 +1,206 @@
+// CSV ingest benchmark, in headless Chromium.
+//
+//   node bench/csv/run.mjs [--runs=3] [--rows=1000000] [--no-extra]
+//
+// Generates bench/fixtures/contacts-1m.csv (1,000,000 rows, ~65 MB; reused when present), builds
+// bench/csv/ with Vite (the library's own worker bundling) into a temp folder, serves it, and in
+// /usr/bin/chromium (or $CHROME_PATH) measures, each scenario in a fresh page on a File picked
+// through <input type=file>:
+//   A     papaparse alone parsing the file in one worker
+//   B     the naive single-worker pipeline: papaparse + libphonenumber-js (max) + Set dedupe
+//   ours  startCsvImport(): parse worker + validate workers (navigator.hardwareConcurrency)
+//   ours, 1 validator (extra: how much comes from the cores and how much from per-number work)
+// and reports medians: times, ours/B (target <= 0.6), time to first preview (<= 100 ms), longest
+// main-thread task during the ingest (longtask observer; target none > 50 ms), event-loop lag,
+// main-thread heap growth. Prints a table and writes bench/results-csv.json.
+// `runCsvBench(options)` does the same and returns the results (for `npm run bench`).
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir, cpus } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateContactsCsv, DEFAULT_FIXTURE } from '../fixtures/gen-contacts-csv.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+export const RESULTS_PATH = resolve(repo, 'bench/results-csv.json');
+
+const TARGETS = { ratioOursToB: 0.6, previewMs: 100, longTaskMs: 50 };
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
+
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
+
+async function buildPage() {
+  const { build } = await import('vite');
+  const outDir = await mkdtemp(join(tmpdir(), 'csv-bench-'));
+  await build({
+    configFile: false,
+    root: here,
+    base: './',
+    logLevel: 'warn',
+    worker: { format: 'es' },
+    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
+  });
+  return outDir;
+}
+
+function serve(dir) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const path = resolve(dir, '.' + decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+      if (!path.startsWith(dir)) throw new Error('outside');
+      const body = await readFile(path);
+      res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Runs the benchmark. Options: runs (per scenario, default 3), rows (default 1,000,000),
+ * extra (also "ours, 1 validator"; default true), log (progress lines; default console.log).
+ */
+export async function runCsvBench({ runs = 3, rows = 1_000_000, extra = true, log = console.log } = {}) {
+  const fixture = rows === 1_000_000 ? DEFAULT_FIXTURE : resolve(repo, `bench/fixtures/contacts-${rows}.csv`);
+  log(`fixture: generating or reusing ${fixture}`);
+  const fx = await generateContactsCsv({ rows, path: fixture });
+  log('building the benchmark page with Vite');
+  const outDir = await buildPage();
+  const server = await serve(outDir);
+  const url = `http://127.0.0.1:${server.address().port}/index.html`;
+  const { puppeteerCore } = await import('@web/test-runner-chrome');
+  const browser = await puppeteerCore.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROME_ARGS,
+    protocolTimeout: 600_000,
+  });
+  // [key, page function, arguments]
+  const scenarios = [
+    ['A', 'baselineA', []],
+    ['B', 'baselineB', ['Phone Number', 'US']],
+    ['ours', 'ours', ['US']],
+  ];
+  if (extra) scenarios.push(['ours1', 'ours', ['US', 1]]);
+  const samples = Object.fromEntries(scenarios.map(([k]) => [k, []]));
+  try {
+    for (let r = 0; r < runs; r++) {
+      for (const [key, fn, args] of scenarios) {
+        const page = await browser.newPage();
+        page.setDefaultTimeout(600_000);
+        await page.goto(url);
+        await page.waitForFunction(() => 'csvBench' in window);
+        const input = await page.$('#file');
+        await input.uploadFile(fx.path);
+        const res = await page.evaluate((f, a) => window.csvBench[f](...a), fn, args);
+        await page.close();
+        samples[key].push(res);
+        log(`run ${r + 1}/${runs} ${key}: ${(res.ms / 1000).toFixed(2)} s`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+
+  const pick = (key, f) => median(samples[key].map(f));
+  const A = pick('A', (s) => s.ms);
+  const B = pick('B', (s) => s.ms);
+  const oursMs = pick('ours', (s) => s.ms);
+  const o = samples.ours;
+  const b0 = samples.B[0];
+  const countsMatch = o.every((s) => s.rowCount === b0.rowCount && s.valid === b0.valid && s.duplicate === b0.duplicate && s.invalid === b0.invalid && JSON.stringify(sortKeys(s.byCountry)) === JSON.stringify(sortKeys(b0.byCountry)));
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, hardwareConcurrency: o[0].hardwareConcurrency, node: process.version, chromium: await chromiumVersion() },
+    fixture: { path: fx.path, rows: fx.rows, bytes: fx.bytes },
+    runs,
+    medians: {
+      baselineA_ms: A,
+      baselineB_ms: B,
+      ours_ms: oursMs,
+      ours1_ms: extra ? pick('ours1', (s) => s.ms) : null,
+      ratioOursToB: oursMs / B,
+      previewMs: pick('ours', (s) => s.previewMs),
+      previewAfterLoadMs: pick('ours', (s) => s.previewAfterLoadMs),
+      longestTaskMs: Math.max(...o.map((s) => s.longestTaskMs)),
+      longTasks: Math.max(...o.map((s) => s.longTasks)),
+      maxLagMs: pick('ours', (s) => s.maxLagMs),
+      heapGrowthBytes: pick('ours', (s) => s.heapGrowthBytes),
+      heapPeakGrowthBytes: pick('ours', (s) => s.heapPeakGrowthBytes),
+    },
+    counts: { rowCount: o[0].rowCount, valid: o[0].valid, duplicate: o[0].duplicate, invalid: o[0].invalid, fastPathRows: o[0].fastPathRows, matchBaselineB: countsMatch },
+    targets: TARGETS,
+    samples,
+  };
+  return results;
+}
+
+function sortKeys(o) {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+async function chromiumVersion() {
+  try {
+    const { execFileSync } = await import('node:child_process');
+    return execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').pop();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The results as a table, with each figure against its target. */
+export function formatCsvBench(r) {
+  const m = r.medians;
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const mb = (b) => `${(b / 1048576).toFixed(1)} MiB`;
+  const ok = (pass) => (pass ? 'met' : 'MISSED');
+  const rows = [
+    ['figure', 'value', 'target', ''],
+    ['A: papaparse alone, 1 worker', s(m.baselineA_ms), '', ''],
+    ['B: naive papaparse + libphonenumber-js, 1 worker', s(m.baselineB_ms), '', ''],
+    [`ours: parse worker + ${r.samples.ours[0].validators} validate workers`, s(m.ours_ms), '', ''],
+    ...(m.ours1_ms != null ? [['ours with 1 validate worker (for reference)', s(m.ours1_ms), '', '']] : []),
+    ['ours / B', m.ratioOursToB.toFixed(2), `<= ${r.targets.ratioOursToB}`, ok(m.ratioOursToB <= r.targets.ratioOursToB)],
+    ['first preview (module already loaded)', `${m.previewAfterLoadMs.toFixed(0)} ms`, `<= ${r.targets.previewMs} ms`, ok(m.previewAfterLoadMs <= r.targets.previewMs)],
+    ['first preview (incl. lazy import of the CSV module)', `${m.previewMs.toFixed(0)} ms`, `<= ${r.targets.previewMs} ms`, ok(m.previewMs <= r.targets.previewMs)],
+    ['main-thread long tasks during ingest (> 50 ms)', m.longTasks === 0 ? 'none' : `${m.longTasks}, longest ${m.longestTaskMs.toFixed(0)} ms`, 'none', ok(m.longTasks === 0)],
+    ['main-thread event-loop lag, max', `${m.maxLagMs.toFixed(0)} ms`, '', ''],
+    ['main-thread heap growth after ingest', mb(m.heapGrowthBytes), 'not with file', ''],
+    ['main-thread heap peak growth during ingest', mb(m.heapPeakGrowthBytes), 'not with file', ''],
+    ['counts (rows / valid / duplicate / invalid)', `${r.counts.rowCount} / ${r.counts.valid} / ${r.counts.duplicate} / ${r.counts.invalid}`, 'same as B', ok(r.counts.matchBaselineB)],
+    ['rows answered by the E.164 fast path', `${r.counts.fastPathRows}`, '', ''],
+  ];
+  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row) => row.map((c, i) => c.padEnd(w[i])).join(' | ').trimEnd();
+  const head = `CSV ingest, ${r.fixture.rows.toLocaleString('en')} rows, ${(r.fixture.bytes / 1048576).toFixed(1)} MiB, ${r.machine.cpus} CPUs (hardwareConcurrency ${r.machine.hardwareConcurrency}), ${r.machine.chromium}, median of ${r.runs}`;
+  return [head, line(rows[0]), w.map((n) => '-'.repeat(n)).join('-|-'), ...rows.slice(1).map(line)].join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const arg = (name, dflt) => {
+    const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+    return a ? Number(a.split('=')[1]) : dflt;
+  };
+  const results = await runCsvBench({ runs: arg('runs', 3), rows: arg('rows', 1_000_000), extra: !process.argv.includes('--no-extra') });
+  console.log('\n' + formatCsvBench(results));
+  await writeFile(RESULTS_PATH, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${RESULTS_PATH}`);
+}
