@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/campaign-wizard.js';
 import '../../src/steps/step-outcomes.js';
 import type { CampaignWizard } from '../../src/campaign-wizard.js';
+import { toPayload } from '../../src/model/payload.js';
 import type { CampaignPayload, DeepPartial } from '../../src/model/schema.js';
 import { deepActiveElement, description, getByLabel, getByRole, queryAllByLabel, queryAllByRole, waitFor } from '../support/dom.js';
 import { fakeAdapters } from '../support/fake-adapters.js';
@@ -378,6 +379,44 @@ describe('Outcomes step', () => {
       await waitFor(() => expect(queryAllByRole(el, 'link', 'Choose at most three goals')).to.have.length(0));
       next(el);
       await waitFor(() => expect(el.step).to.equal('review'));
+    });
+  });
+
+  it('leaves a draft that converts to a valid payload', async () => {
+    const features = { followUps: true, contactMemory: true };
+    const el = await openOutcomes({ features });
+    getByLabel(el, 'Retry on voicemail').click();
+    await waitFor(() => expect(getByLabel(el, 'Max voicemail attempts').disabled).to.equal(false));
+    await retype(getByLabel(el, 'Max voicemail attempts'), '2');
+    await choose(getByLabel<HTMLSelectElement>(el, 'Max retries'), '3');
+    await enableAbTest(el);
+    await choose(getByLabel<HTMLSelectElement>(el, 'Variant B agent'), 'Ava – Appointment Setter');
+    await retype(getByLabel(el, 'Variant A weight'), '70');
+    await retype(getByLabel(el, 'Variant B weight'), '30');
+    getByLabel(el, 'Contact memory').click();
+    getByRole(el, 'button', 'Add follow-up rule').click();
+    await waitFor(() => expect(deepActiveElement()).to.equal(getByLabel(el, 'Follow-up 1 outcome')));
+    getByRole(el, 'button', 'Add goal').click();
+    await waitFor(() => expect(deepActiveElement()).to.equal(getByLabel(el, 'Goal 1')));
+    await choose(getByLabel<HTMLSelectElement>(el, 'Goal 1'), 'Conversion rate (%)');
+    await retype(getByLabel(el, 'Goal 1 target'), '12.5');
+    next(el);
+    await waitFor(() => expect(el.step).to.equal('review'));
+
+    const result = toPayload(el.draft, { mode: 'create', now: new Date(), environment: 'production', features });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.payload.outcomes).to.deep.equal({
+      retryOnVoicemail: true,
+      maxRetries: 3,
+      maxVoicemailAttempts: 2,
+      abTest: {
+        variants: [
+          { key: 'A', agentId: 'agent-leo', weight: 70 },
+          { key: 'B', agentId: 'agent-ava', weight: 30 },
+        ],
+      },
+      followUps: { missedCallFollowUp: false, contactMemory: true, rules: [{ trigger: 'no_answer', delayHours: 24, agentId: null }] },
+      goals: [{ type: 'conversion_rate', target: 12.5 }],
     });
   });
 });

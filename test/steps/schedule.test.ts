@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/campaign-wizard.js';
 import '../../src/steps/step-schedule.js';
 import type { CampaignWizard } from '../../src/campaign-wizard.js';
+import { toPayload } from '../../src/model/payload.js';
 import { defaultTimezone, TIMEZONES } from '../../src/model/timezones.js';
 import { wallTimeAt } from '../../src/model/wall-clock.js';
 import { deepActiveElement, deepElements, description, getByLabel, getByRole, queryAllByLabel, queryAllByRole, waitFor } from '../support/dom.js';
@@ -19,10 +20,10 @@ const READY = {
   audience: { source: 'contact_ids' as const, contactIds: ['c1'], callVariables: [] },
 };
 
-async function openSchedule(environment: 'production' | 'development' = 'production') {
+async function openSchedule(environment: 'production' | 'development' = 'production', dryRun?: boolean) {
   const { adapters, capacityCalls } = fakeAdapters();
   const el = await fixture<CampaignWizard>(html`<campaign-wizard .adapters=${adapters} environment=${environment}></campaign-wizard>`);
-  el.initial = READY;
+  el.initial = dryRun === undefined ? READY : { ...READY, schedule: { dryRun } };
   el.step = 'schedule';
   await waitFor(() => getByRole(el, 'heading', 'Schedule'));
   return { el, capacityCalls };
@@ -250,9 +251,11 @@ describe('Schedule step', () => {
     await waitFor(() => expect(el.step).to.equal('outcomes'));
   });
 
-  it('hides Testing Mode / dry run in production', async () => {
-    const { el } = await openSchedule('production');
+  it('hides Testing Mode / dry run in production, where the payload never asks for a dry run', async () => {
+    const { el } = await openSchedule('production', true);
     expect(queryAllByLabel(el, 'Testing Mode / dry run')).to.have.length(0);
+    const result = toPayload(el.draft, { mode: 'create', now: new Date(), environment: 'production' });
+    expect(result.ok && result.payload.schedule.dryRun).to.equal(false);
   });
 
   it('shows Testing Mode / dry run outside production', async () => {
@@ -327,6 +330,39 @@ describe('Schedule step', () => {
     await waitFor(() => expect(el.step).to.equal('outcomes'));
     expect(el.draft.schedule.startAt).to.equal('2032-11-05T16:20');
     expect(el.draft.schedule.callWindows.saturday.enabled).to.equal(true);
+  });
+
+  it('leaves a draft that converts to the payload the user described', async () => {
+    const { el, capacityCalls } = await openSchedule('development');
+    await waitFor(() => expect(capacityCalls).to.have.length(1));
+    capacityCalls[0]!.answer.resolve({ maxConcurrentCalls: 25 });
+    getByLabel(el, 'Scheduled').click();
+    await typeDateTime(await waitFor(() => getByLabel(el, 'Schedule Date & Time')), '2033-01-10T08:15');
+    await select(getByLabel<HTMLSelectElement>(el, 'Timezone'), 'America/Chicago');
+    getByLabel(el, 'Sunday').click();
+    await retype(getByLabel(el, 'Monday start'), '10');
+    await retype(getByLabel(el, 'Monday end'), '1630');
+    getByRole(el, 'button', 'Copy to all').click();
+    getByLabel(el, 'Testing Mode / dry run').click();
+    getByLabel(el, 'Custom').click();
+    await retype(await waitFor(() => getByLabel(el, 'Maximum parallel calls')), '25');
+    await retype(getByLabel(el, 'Priority'), '8');
+    next(el);
+    await waitFor(() => expect(el.step).to.equal('outcomes'));
+
+    const result = toPayload(el.draft, { mode: 'create', now: new Date(), environment: 'development', poolCapacity: 25 });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const on = { enabled: true, start: '10:00', end: '16:30' };
+    expect(result.payload.schedule).to.deep.equal({
+      triggerMode: 'scheduled',
+      startAt: '2033-01-10T08:15',
+      timezone: 'America/Chicago',
+      callWindows: { monday: on, tuesday: on, wednesday: on, thursday: on, friday: on, saturday: { ...on, enabled: false }, sunday: on },
+      callWindowTimezoneMode: 'contact_local',
+      dryRun: true,
+      concurrency: { mode: 'custom', limit: 25 },
+      priority: 8,
+    });
   });
 });
 
