@@ -642,8 +642,9 @@ export class CampaignStepOutcomes extends StepElement {
 
   /** After the next render (the wizard re-provides the draft first), focuses the first match. */
   async #focusAfterRender(...selectors: string[]): Promise<void> {
-    // The draft reaches this element through the wizard's next update, then this one renders.
-    await new Promise((r) => requestAnimationFrame(r));
+    // The draft reaches this element through the wizard's next update (a microtask away), then
+    // this one renders; a task later both are done.
+    await new Promise((r) => setTimeout(r));
     await this.updateComplete;
     for (const selector of selectors) {
       const target = this.renderRoot.querySelector<HTMLElement>(selector);
