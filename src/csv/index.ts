@@ -240,8 +240,7 @@ class CsvImportImpl implements CsvImport {
     this.requests.clear();
     this.terminateAll();
     if (this.current.settled) this.current = deferred<CsvSummary>();
-    this.parseWorker = this.spawnParseWorker();
-    this.startPass();
+    this.startPass(); // spawns fresh workers
   }
 
   private startPass(): void {

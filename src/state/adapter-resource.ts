@@ -9,6 +9,8 @@ export type ResourceState<T> =
 
 export interface ResourceEntry {
   promise: Promise<ResourceState<unknown>>;
+  /** The answer once it has arrived, so a step opened later shows it at once. */
+  settled?: ResourceState<unknown>;
   controller: AbortController;
   users: number;
 }
@@ -78,7 +80,7 @@ export class AdapterResource<T> implements ReactiveController {
     entry.users++;
     this.#entry = entry;
     const generation = ++this.#generation;
-    this.state = { status: 'loading' };
+    this.state = (entry.settled as ResourceState<T> | undefined) ?? { status: 'loading' };
     this.host.requestUpdate();
     entry.promise.then((state) => {
       if (generation !== this.#generation) return;
@@ -104,7 +106,9 @@ export class AdapterResource<T> implements ReactiveController {
         ? { status: 'ready', value: parsed.data }
         : { status: 'error', reason: 'malformed', message: '' };
     };
-    return { promise: run(), controller, users: 0 };
+    const entry: ResourceEntry = { promise: run(), controller, users: 0 };
+    void entry.promise.then((state) => (entry.settled = state));
+    return entry;
   }
 
   #release(): void {

@@ -114,3 +114,15 @@ export async function waitFor<T>(check: () => T, timeout = 3000): Promise<T> {
     }
   }
 }
+
+/**
+ * Throws unless `expected` has focus. Compares identity and describes elements briefly: chai's
+ * own failure message would try to print a whole element graph.
+ */
+export function expectFocused(expected: Element): void {
+  const active = deepActiveElement();
+  if (active !== expected) {
+    const describe = (el: Element | null) => (el ? `<${el.tagName.toLowerCase()} id="${el.id}">` : 'nothing');
+    throw new Error(`Expected focus on ${describe(expected)}, but it is on ${describe(active)}`);
+  }
+}

@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/campaign-wizard.js';
 import type { CampaignWizard } from '../../src/campaign-wizard.js';
 import type { CampaignWizardAdapters } from '../../src/adapters/types.js';
-import { deepActiveElement, description, getByLabel, getByRole, queryAllByRole, waitFor } from '../support/dom.js';
+import { description, getByLabel, getByRole, queryAllByRole, waitFor, expectFocused } from '../support/dom.js';
 import { fakeAdapters } from '../support/fake-adapters.js';
 
 async function openWizard(adapters: CampaignWizardAdapters) {
@@ -56,7 +56,7 @@ describe('<campaign-wizard> Basics', () => {
     const el = await openWizard(fakeAdapters().adapters);
     getByRole(el, 'button', 'Next').click();
     const summary = await waitFor(() => getByRole(el, 'alert', 'There is a problem'));
-    expect(deepActiveElement()).to.equal(summary);
+    expectFocused(summary);
     expect(el.step).to.equal('basics');
 
     const name = getByLabel(el, 'Campaign Name');
@@ -66,7 +66,7 @@ describe('<campaign-wizard> Basics', () => {
 
     const hashBefore = location.hash;
     getByRole(el, 'link', 'Select an Agent').click();
-    await waitFor(() => expect(deepActiveElement()).to.equal(getByLabel(el, 'Agent')));
+    await waitFor(() => expectFocused(getByLabel(el, 'Agent')));
     expect(location.hash).to.equal(hashBefore);
     await expect(el).to.be.accessible();
   });
@@ -87,7 +87,7 @@ describe('<campaign-wizard> Basics', () => {
     await completeBasics(el);
     expect(el.step).to.equal('telephony');
     expect(el.getAttribute('step')).to.equal('telephony');
-    expect(deepActiveElement()).to.equal(getByRole(el, 'heading', 'Telephony'));
+    expectFocused(getByRole(el, 'heading', 'Telephony'));
     expect(getByRole(el, 'status', 'Step 2 of 6: Telephony')).to.exist;
     expect(changes).to.deep.equal([{ step: 'telephony', index: 1 }]);
   });
@@ -231,7 +231,7 @@ describe('<campaign-wizard> Telephony', () => {
     getByLabel(el, 'Campaign Name').focus();
     await sendKeys({ type: 'Keyboard campaign' });
     await sendKeys({ press: 'Tab' });
-    expect(deepActiveElement()).to.equal(getByLabel(el, 'Agent'));
+    expectFocused(getByLabel(el, 'Agent'));
     await sendKeys({ press: 'ArrowDown' });
     await waitFor(() => expect(getByLabel<HTMLSelectElement>(el, 'Agent').value).to.not.equal(''));
     getByRole(el, 'button', 'Next').focus();
