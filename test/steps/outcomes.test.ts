@@ -6,7 +6,7 @@ import '../../src/steps/step-outcomes.js';
 import type { CampaignWizard } from '../../src/campaign-wizard.js';
 import { toPayload } from '../../src/model/payload.js';
 import type { CampaignPayload, DeepPartial } from '../../src/model/schema.js';
-import { deepActiveElement, description, getByLabel, getByRole, queryAllByLabel, queryAllByRole, waitFor } from '../support/dom.js';
+import { description, getByLabel, getByRole, queryAllByLabel, queryAllByRole, waitFor, expectFocused } from '../support/dom.js';
 import { fakeAdapters } from '../support/fake-adapters.js';
 
 /** Steps 1–4 complete, so the host may open Outcomes. */
@@ -143,7 +143,7 @@ describe('Outcomes step', () => {
       expect(description(b)).to.equal('Select an agent for this variant');
       await expect(el).to.be.accessible();
       getByRole(el, 'link', 'Select an agent for this variant').click();
-      await waitFor(() => expect(deepActiveElement()).to.equal(b));
+      await waitFor(() => expectFocused(b));
       await choose(b, 'Ava – Appointment Setter');
       next(el);
       await waitFor(() => expect(el.step).to.equal('review'));
@@ -184,7 +184,7 @@ describe('Outcomes step', () => {
       expect(getByRole(el, 'status', '90%')).to.exist;
       next(el);
       await waitFor(() => getByRole(el, 'link', message)).then((link) => link.click());
-      await waitFor(() => expect(deepActiveElement()).to.equal(getByLabel(el, 'Variant A weight')));
+      await waitFor(() => expectFocused(getByLabel(el, 'Variant A weight')));
       expect(el.step).to.equal('outcomes');
       await retype(getByLabel(el, 'Variant A weight'), '60');
       await waitFor(() => expect(queryAllByRole(el, 'link', message)).to.have.length(0));
@@ -197,9 +197,9 @@ describe('Outcomes step', () => {
       await enableAbTest(el);
       expect(queryAllByRole(el, 'button', /^Remove variant/)).to.have.length(0);
       getByRole(el, 'button', 'Add variant C').click();
-      await waitFor(() => expect(deepActiveElement()).to.equal(getByLabel(el, 'Variant C agent')));
+      await waitFor(() => expectFocused(getByLabel(el, 'Variant C agent')));
       getByRole(el, 'button', 'Add variant D').click();
-      await waitFor(() => expect(deepActiveElement()).to.equal(getByLabel(el, 'Variant D agent')));
+      await waitFor(() => expectFocused(getByLabel(el, 'Variant D agent')));
       expect(queryAllByRole(el, 'button', /^Add variant/)).to.have.length(0);
       expect(el.shadowRoot!.querySelector('campaign-step-outcomes')!.shadowRoot!.textContent).to.include('up to four variants');
       await choose(getByLabel<HTMLSelectElement>(el, 'Variant D agent'), 'Ava – Appointment Setter');
@@ -211,7 +211,7 @@ describe('Outcomes step', () => {
       // The old D is now C, with its agent and weight.
       expect(getByLabel<HTMLSelectElement>(el, 'Variant C agent').value).to.equal('agent-ava');
       expect(getByLabel(el, 'Variant C weight').value).to.equal('20');
-      expect(deepActiveElement()).to.equal(getByRole(el, 'button', 'Add variant D'));
+      expectFocused(getByRole(el, 'button', 'Add variant D'));
       expect(getByRole(el, 'status', 'Variant C removed.')).to.exist;
       getByRole(el, 'button', 'Remove variant C').click();
       await waitFor(() => expect(queryAllByLabel(el, 'Variant C agent')).to.have.length(0));
@@ -265,7 +265,7 @@ describe('Outcomes step', () => {
       getByRole(el, 'button', 'Add follow-up rule').click();
       const trigger = await waitFor(() => {
         const t = getByLabel<HTMLSelectElement>(el, 'Follow-up 1 outcome');
-        expect(deepActiveElement()).to.equal(t);
+        expectFocused(t);
         return t;
       });
       expect(optionTexts(trigger)).to.deep.equal(['No answer', 'Voicemail', 'Busy', 'Callback requested']);
@@ -296,7 +296,7 @@ describe('Outcomes step', () => {
       getByRole(el, 'button', 'Remove follow-up 1').click();
       await waitFor(() => expect(queryAllByLabel(el, 'Follow-up 2 outcome')).to.have.length(0));
       expect(el.draft.outcomes.followUps.rules).to.deep.equal([{ trigger: 'no_answer', delayHours: 24, agentId: null }]);
-      expect(deepActiveElement()).to.equal(getByRole(el, 'button', 'Add follow-up rule'));
+      expectFocused(getByRole(el, 'button', 'Add follow-up rule'));
     });
   });
 
@@ -306,7 +306,7 @@ describe('Outcomes step', () => {
       getByRole(el, 'button', 'Add goal').click();
       const first = await waitFor(() => {
         const s = getByLabel<HTMLSelectElement>(el, 'Goal 1');
-        expect(deepActiveElement()).to.equal(s);
+        expectFocused(s);
         return s;
       });
       expect(optionTexts(first)).to.deep.equal([
@@ -329,7 +329,7 @@ describe('Outcomes step', () => {
       getByRole(el, 'button', 'Remove goal 2').click();
       await waitFor(() => expect(queryAllByLabel(el, 'Goal 3')).to.have.length(0));
       expect(getByLabel<HTMLSelectElement>(el, 'Goal 2').value).to.equal('transfers_to_person');
-      expect(deepActiveElement()).to.equal(getByRole(el, 'button', 'Add goal'));
+      expectFocused(getByRole(el, 'button', 'Add goal'));
       next(el);
       await waitFor(() => expect(el.step).to.equal('review'));
     });
@@ -337,7 +337,7 @@ describe('Outcomes step', () => {
     it('validates a non-empty target for its unit, and an empty one not at all', async () => {
       const el = await openOutcomes();
       getByRole(el, 'button', 'Add goal').click();
-      await waitFor(() => expect(deepActiveElement()).to.equal(getByLabel(el, 'Goal 1')));
+      await waitFor(() => expectFocused(getByLabel(el, 'Goal 1')));
       const target = getByLabel(el, 'Goal 1 target');
       expect(description(target)).to.include('a count, a whole number');
       await retype(target, '2.5');
@@ -374,7 +374,7 @@ describe('Outcomes step', () => {
       await waitFor(() => getByRole(el, 'link', 'Choose at most three goals'));
       expect(getByLabel(el, 'Goal 3 target').value).to.equal('40');
       getByRole(el, 'link', 'Choose at most three goals').click();
-      await waitFor(() => expect(deepActiveElement()).to.equal(getByLabel(el, 'Goal 1')));
+      await waitFor(() => expectFocused(getByLabel(el, 'Goal 1')));
       getByRole(el, 'button', 'Remove goal 4').click();
       await waitFor(() => expect(queryAllByRole(el, 'link', 'Choose at most three goals')).to.have.length(0));
       next(el);
@@ -395,9 +395,9 @@ describe('Outcomes step', () => {
     await retype(getByLabel(el, 'Variant B weight'), '30');
     getByLabel(el, 'Contact memory').click();
     getByRole(el, 'button', 'Add follow-up rule').click();
-    await waitFor(() => expect(deepActiveElement()).to.equal(getByLabel(el, 'Follow-up 1 outcome')));
+    await waitFor(() => expectFocused(getByLabel(el, 'Follow-up 1 outcome')));
     getByRole(el, 'button', 'Add goal').click();
-    await waitFor(() => expect(deepActiveElement()).to.equal(getByLabel(el, 'Goal 1')));
+    await waitFor(() => expectFocused(getByLabel(el, 'Goal 1')));
     await choose(getByLabel<HTMLSelectElement>(el, 'Goal 1'), 'Conversion rate (%)');
     await retype(getByLabel(el, 'Goal 1 target'), '12.5');
     next(el);

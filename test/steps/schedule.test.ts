@@ -7,7 +7,7 @@ import type { CampaignWizard } from '../../src/campaign-wizard.js';
 import { toPayload } from '../../src/model/payload.js';
 import { defaultTimezone, TIMEZONES } from '../../src/model/timezones.js';
 import { wallTimeAt } from '../../src/model/wall-clock.js';
-import { deepActiveElement, deepElements, description, getByLabel, getByRole, queryAllByLabel, queryAllByRole, waitFor } from '../support/dom.js';
+import { deepElements, description, getByLabel, getByRole, queryAllByLabel, queryAllByRole, waitFor, expectFocused } from '../support/dom.js';
 import { fakeAdapters } from '../support/fake-adapters.js';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -109,7 +109,7 @@ describe('Schedule step', () => {
     expect(description(field)).to.include('Enter the Schedule Date & Time');
     await expect(el).to.be.accessible();
     getByRole(el, 'link', 'Enter the Schedule Date & Time').click();
-    await waitFor(() => expect(deepActiveElement()).to.equal(field));
+    await waitFor(() => expectFocused(field));
   });
 
   it('lets Immediate through without a date, and keeps a typed date while switching', async () => {
@@ -202,7 +202,7 @@ describe('Schedule step', () => {
     expect(el.step).to.equal('schedule');
     await expect(el).to.be.accessible();
     getByRole(el, 'link', 'The end time must be after the start time').click();
-    await waitFor(() => expect(deepActiveElement()).to.equal(end));
+    await waitFor(() => expectFocused(end));
 
     // Turning the day off takes its window out of the check.
     getByLabel(el, 'Tuesday').click();
@@ -299,7 +299,7 @@ describe('Schedule step', () => {
     const priority = getByLabel(el, 'Priority');
     await retype(priority, '11', false);
     // Still focused, not yet left: the message is already there.
-    expect(deepActiveElement()).to.equal(priority);
+    expectFocused(priority);
     await waitFor(() => expect(priority.getAttribute('aria-invalid')).to.equal('true'));
     expect(description(priority)).to.include('Priority must be a whole number from 1 to 10');
     await expect(el).to.be.accessible();
@@ -324,7 +324,7 @@ describe('Schedule step', () => {
     await sendKeys({ press: 'Space' });
     await waitFor(() => expect(getByLabel(el, 'Saturday start').disabled).to.equal(false));
     await sendKeys({ press: 'Tab' });
-    expect(deepActiveElement()).to.equal(getByLabel(el, 'Saturday start'));
+    expectFocused(getByLabel(el, 'Saturday start'));
     getByRole(el, 'button', 'Next').focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => expect(el.step).to.equal('outcomes'));
