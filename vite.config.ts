@@ -17,6 +17,7 @@ export default defineConfig(({ command }) => ({
       entry: {
         index: resolve(import.meta.dirname, 'src/index.ts'),
         schema: resolve(import.meta.dirname, 'src/schema-entry.ts'),
+        'inbound-routing': resolve(import.meta.dirname, 'src/inbound-entry.ts'),
       },
       formats: ['es'],
     },

@@ -1,4 +1,4 @@
-import { parseContactIds } from './contact-ids.js';
+import { firstBadContactId, MAX_CONTACT_ID_LENGTH, parseContactIds } from './contact-ids.js';
 import type { AudienceDraft, CampaignDraft } from './draft.js';
 import { GOAL_TYPES, goalKind, MAX_GOALS, type GoalKind } from './goals.js';
 import { STEP_IDS, WEEKDAYS, type StepId } from './schema.js';
@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'audience.csv_required'
   | 'audience.csv_phone_unmapped'
   | 'audience.contact_ids_required'
+  | 'audience.contact_id_invalid'
+  | 'audience.contact_id_too_long'
   | 'audience.segment_required'
   | 'audience.variable_name_invalid'
   | 'audience.variable_name_duplicate'
@@ -138,11 +140,16 @@ function audience(a: AudienceDraft, fileNeeded: boolean, push: Push): void {
       variables(csv.callVariables.map((v) => ({ name: v.name, source: v.column })), 'audience.csv.callVariables', 'column', push, true);
       return;
     }
-    case 'contact_ids':
-      if (parseContactIds(a.contactIdsText).length === 0) push('audience.contactIdsText', 'audience.contact_ids_required');
+    case 'contact_ids': {
+      const ids = parseContactIds(a.contactIdsText);
+      const bad = firstBadContactId(ids);
+      if (ids.length === 0) push('audience.contactIdsText', 'audience.contact_ids_required');
+      else if (bad?.problem === 'too_long') push('audience.contactIdsText', 'audience.contact_id_too_long', { id: bad.id.slice(0, 20), max: MAX_CONTACT_ID_LENGTH });
+      else if (bad) push('audience.contactIdsText', 'audience.contact_id_invalid', { id: bad.id.slice(0, 40) });
       // A variable's value may be empty text, so only the name is checked.
       variables(a.contactIdVariables.map((v) => ({ name: v.name, source: v.value })), 'audience.contactIdVariables', 'value', push, false);
       return;
+    }
     case 'segment':
       if (!a.segment.segmentId) push('audience.segment.segmentId', 'audience.segment_required');
       variables(a.segment.callVariables.map((v) => ({ name: v.name, source: v.field })), 'audience.segment.callVariables', 'field', push, true);

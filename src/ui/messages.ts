@@ -32,6 +32,8 @@ const messages: Record<ErrorCode, (p: Params) => string> = {
   'audience.csv_required': () => msg('Choose a CSV file'),
   'audience.csv_phone_unmapped': () => msg('Choose the column that holds phone numbers'),
   'audience.contact_ids_required': () => msg('Enter at least one Contact ID'),
+  'audience.contact_id_invalid': (p) => msg(str`"${p.id}" is not a Contact ID: use letters, digits and - _ . : @ # / + only`),
+  'audience.contact_id_too_long': (p) => msg(str`A Contact ID can be at most ${p.max} characters ("${p.id}…" is longer)`),
   'audience.segment_required': () => msg('Select a Segment'),
   'audience.variable_name_invalid': () =>
     msg('A variable name starts with a letter or underscore and has only letters, digits and underscores'),
@@ -86,5 +88,25 @@ export function goalName(type: string): string {
       return msg('Average call duration (seconds)');
     default:
       return type;
+  }
+}
+
+/** The label of a contact field in mapping controls. */
+export function contactFieldLabel(field: string): string {
+  switch (field) {
+    case 'phone':
+      return msg('Phone');
+    case 'firstName':
+      return msg('First name');
+    case 'lastName':
+      return msg('Last name');
+    case 'email':
+      return msg('Email');
+    case 'company':
+      return msg('Company');
+    case 'externalId':
+      return msg('External ID');
+    default:
+      return field;
   }
 }

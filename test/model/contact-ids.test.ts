@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { parseContactIds } from '../../src/model/contact-ids.js';
+import { describe, it, test } from 'node:test';
+import { firstBadContactId, parseContactIds } from '../../src/model/contact-ids.js';
 
 const cases: [string, string, string[]][] = [
   ['empty', '', []],
@@ -15,3 +15,18 @@ const cases: [string, string, string[]][] = [
   ['semicolons are part of an id', 'a;b', ['a;b']],
 ];
 for (const [name, text, expected] of cases) test(`parseContactIds: ${name}`, () => assert.deepEqual(parseContactIds(text), expected));
+
+describe('firstBadContactId', () => {
+  const cases: [string[], ReturnType<typeof firstBadContactId>][] = [
+    [['c-1', 'CRM:42', 'a.b_c', 'user@example.com', 'José-7'], null],
+    [['ok', 'bad<id>'], { id: 'bad<id>', problem: 'malformed' }],
+    [['x"y'], { id: 'x"y', problem: 'malformed' }],
+    [['a'.repeat(64)], null],
+    [['a'.repeat(65)], { id: 'a'.repeat(65), problem: 'too_long' }],
+  ];
+  for (const [ids, expected] of cases) {
+    it(`${JSON.stringify(ids).slice(0, 40)} -> ${expected?.problem ?? 'fine'}`, () => {
+      assert.deepEqual(firstBadContactId(ids), expected);
+    });
+  }
+});
