@@ -1,0 +1,15 @@
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { StepElement } from './step-element.js';
+
+/**
+ * The CSV part of the Audience step: file, column mapping, Call Variables and phone checks.
+ *
+ * @summary The CSV contact source of `<campaign-step-audience>`.
+ */
+export class CampaignAudienceCsv extends StepElement {
+  protected override render() {
+    if (!this.draft) return nothing;
+    return html`<p class="hint">${msg('CSV file')}</p>`;
+  }
+}
