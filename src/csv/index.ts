@@ -166,7 +166,11 @@ class CsvImportImpl implements CsvImport {
     const preview = readPreview(file, this.limits).then((loaded) => {
       this.loaded = loaded;
       if (!this.mappingGiven) this.mapping = cleanMapping(loaded.preview.suggestedMapping);
-      if (!this.cancelled) this.startPass();
+      // Start the full pass in the next task, so whoever awaits the preview sees it first; a
+      // setMapping / setDefaultCountry in between has already started it (generation > 0).
+      setTimeout(() => {
+        if (!this.cancelled && this.generation === 0) this.startPass();
+      }, 0);
       return loaded.preview;
     });
     preview.catch((err) => this.fail(err));

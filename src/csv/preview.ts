@@ -44,6 +44,7 @@ export async function readPreview(file: Blob & { name?: string }, limits: CsvLim
   const { encoding, bom } = detectEncoding(bytes);
   // Streaming decode: a character cut at the end of the sample is left out, not garbled.
   let text = new TextDecoder(encoding).decode(bytes, { stream: !complete });
+  const bytesPerChar = bytes.length / Math.max(1, text.length);
   if (looksBinary(text)) throw new CsvImportError('binary', 'The file is not text.');
   if (text.trim() === '') {
     if (complete) throw new CsvImportError('empty', 'The file has no rows.');
@@ -59,7 +60,9 @@ export async function readPreview(file: Blob & { name?: string }, limits: CsvLim
     if (cut > 0) text = text.slice(0, cut);
   }
   const delimiter = detectDelimiter(text, newline, complete);
-  const parsed = Papa.parse<string[]>(text, { delimiter, newline, quoteChar: '"' });
+  // A cut sample is parsed only as far as the preview needs (the page's work stays a few ms);
+  // a whole small file is parsed through, so its row count is exact.
+  const parsed = Papa.parse<string[]>(text, { delimiter, newline, quoteChar: '"', ...(complete ? {} : { preview: PREVIEW_ROWS + 41 }) });
   let records = parsed.data;
   const missing = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (missing) {
@@ -70,6 +73,7 @@ export async function readPreview(file: Blob & { name?: string }, limits: CsvLim
     }
     records = records.slice(0, index); // the full pass decides whether the quote ever closes
   }
+  const consumedChars = missing || !parsed.meta.truncated ? text.length : parsed.meta.cursor;
   records = records.filter((r) => !isBlankRecord(r));
   if (records.length === 0) {
     if (complete) throw new CsvImportError('empty', 'The file has no rows.');
@@ -83,8 +87,10 @@ export async function readPreview(file: Blob & { name?: string }, limits: CsvLim
   if (complete && dataRows === 0) throw new CsvImportError('header_only', 'The file has a header row and no data rows.');
   const rows = records.slice(1, 1 + PREVIEW_ROWS);
   const suggestedMapping = autoMapColumns(headers);
-  // Rows per byte of the sample, scaled to the file; exact when the whole file was read.
-  const estimatedRowCount = complete ? dataRows : Math.max(dataRows, Math.round((dataRows * file.size) / bytes.length));
+  // Rows per byte of what was parsed, scaled to the file; exact when the whole file was read.
+  const estimatedRowCount = complete
+    ? dataRows
+    : Math.max(dataRows, Math.round((dataRows * file.size) / Math.max(1, consumedChars * bytesPerChar)));
   return {
     dialect: { encoding, bom, delimiter, newline },
     preview: {
