@@ -1,6 +1,6 @@
 // CSV ingest benchmark, in headless Chromium.
 //
-//   node bench/csv/run.mjs [--runs=3] [--rows=1000000] [--no-extra]
+//   node bench/csv/run.mjs [--runs=3] [--rows=1000000] [--no-extra] [--quiet-wait=SECONDS]
 //
 // Generates bench/fixtures/contacts-1m.csv (1,000,000 rows, ~65 MB; reused when present), builds
 // bench/csv/ with Vite (the library's own worker bundling) into a temp folder, serves it, and in
@@ -16,7 +16,7 @@
 // `runCsvBench(options)` does the same and returns the results (for `npm run bench`).
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateContactsCsv, DEFAULT_FIXTURE } from '../fixtures/gen-contacts-csv.mjs';
@@ -72,11 +72,22 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** Waits (at most `maxMs`) for the 1-minute load average to fall under half the CPUs. */
+async function waitForQuiet(maxMs, log) {
+  const limit = cpus().length * 0.5;
+  const until = Date.now() + maxMs;
+  if (loadavg()[0] > limit) log(`waiting up to ${Math.round(maxMs / 1000)} s for load ${loadavg()[0].toFixed(1)} to fall under ${limit}`);
+  while (loadavg()[0] > limit && Date.now() < until) await new Promise((r) => setTimeout(r, 5000));
+}
+
 /**
  * Runs the benchmark. Options: runs (per scenario, default 3), rows (default 1,000,000),
- * extra (also "ours, 1 validator"; default true), log (progress lines; default console.log).
+ * extra (also "ours, 1 validator"; default true), quietWaitMs (wait at most this long for the
+ * machine's load to drop before each round; default 0), log (progress lines; default console.log).
+ * Each sample records the 1-minute load average when it started: on a shared machine, read the
+ * figures with it (other processes take the cores the workers would use).
  */
-export async function runCsvBench({ runs = 3, rows = 1_000_000, extra = true, log = console.log } = {}) {
+export async function runCsvBench({ runs = 3, rows = 1_000_000, extra = true, quietWaitMs = 0, log = console.log } = {}) {
   const fixture = rows === 1_000_000 ? DEFAULT_FIXTURE : resolve(repo, `bench/fixtures/contacts-${rows}.csv`);
   log(`fixture: generating or reusing ${fixture}`);
   const fx = await generateContactsCsv({ rows, path: fixture });
@@ -101,7 +112,9 @@ export async function runCsvBench({ runs = 3, rows = 1_000_000, extra = true, lo
   const samples = Object.fromEntries(scenarios.map(([k]) => [k, []]));
   try {
     for (let r = 0; r < runs; r++) {
+      if (quietWaitMs > 0) await waitForQuiet(quietWaitMs, log);
       for (const [key, fn, args] of scenarios) {
+        const load1 = loadavg()[0];
         const page = await browser.newPage();
         page.setDefaultTimeout(600_000);
         await page.goto(url);
@@ -110,8 +123,8 @@ export async function runCsvBench({ runs = 3, rows = 1_000_000, extra = true, lo
         await input.uploadFile(fx.path);
         const res = await page.evaluate((f, a) => window.csvBench[f](...a), fn, args);
         await page.close();
-        samples[key].push(res);
-        log(`run ${r + 1}/${runs} ${key}: ${(res.ms / 1000).toFixed(2)} s`);
+        samples[key].push({ ...res, load1 });
+        log(`run ${r + 1}/${runs} ${key}: ${(res.ms / 1000).toFixed(2)} s (load ${load1.toFixed(1)})`);
       }
     }
   } finally {
@@ -129,7 +142,13 @@ export async function runCsvBench({ runs = 3, rows = 1_000_000, extra = true, lo
   const countsMatch = o.every((s) => s.rowCount === b0.rowCount && s.valid === b0.valid && s.duplicate === b0.duplicate && s.invalid === b0.invalid && JSON.stringify(sortKeys(s.byCountry)) === JSON.stringify(sortKeys(b0.byCountry)));
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, hardwareConcurrency: o[0].hardwareConcurrency, node: process.version, chromium: await chromiumVersion() },
+    machine: {
+      cpus: cpus().length,
+      hardwareConcurrency: o[0].hardwareConcurrency,
+      node: process.version,
+      chromium: await chromiumVersion(),
+      load1DuringRuns: median(Object.values(samples).flat().map((x) => x.load1)),
+    },
     fixture: { path: fx.path, rows: fx.rows, bytes: fx.bytes },
     runs,
     medians: {
@@ -190,7 +209,7 @@ export function formatCsvBench(r) {
   ];
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row) => row.map((c, i) => c.padEnd(w[i])).join(' | ').trimEnd();
-  const head = `CSV ingest, ${r.fixture.rows.toLocaleString('en')} rows, ${(r.fixture.bytes / 1048576).toFixed(1)} MiB, ${r.machine.cpus} CPUs (hardwareConcurrency ${r.machine.hardwareConcurrency}), ${r.machine.chromium}, median of ${r.runs}`;
+  const head = `CSV ingest, ${r.fixture.rows.toLocaleString('en')} rows, ${(r.fixture.bytes / 1048576).toFixed(1)} MiB, ${r.machine.cpus} CPUs (hardwareConcurrency ${r.machine.hardwareConcurrency}, median 1-min load ${r.machine.load1DuringRuns.toFixed(1)}), ${r.machine.chromium}, median of ${r.runs}`;
   return [head, line(rows[0]), w.map((n) => '-'.repeat(n)).join('-|-'), ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -199,7 +218,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const a = process.argv.find((x) => x.startsWith(`--${name}=`));
     return a ? Number(a.split('=')[1]) : dflt;
   };
-  const results = await runCsvBench({ runs: arg('runs', 3), rows: arg('rows', 1_000_000), extra: !process.argv.includes('--no-extra') });
+  const results = await runCsvBench({
+    runs: arg('runs', 3),
+    rows: arg('rows', 1_000_000),
+    extra: !process.argv.includes('--no-extra'),
+    quietWaitMs: arg('quiet-wait', 0) * 1000,
+  });
   console.log('\n' + formatCsvBench(results));
   await writeFile(RESULTS_PATH, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nwrote ${RESULTS_PATH}`);
