@@ -1,6 +1,7 @@
 import { CampaignWizard } from './campaign-wizard.component.js';
 import './steps/step-basics.js';
 import './steps/step-telephony.js';
+import './steps/step-audience.js';
 import './steps/step-schedule.js';
 import './steps/step-outcomes.js';
 import './steps/step-review.js';

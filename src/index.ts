@@ -6,6 +6,7 @@
 export { CampaignWizard } from './campaign-wizard.js';
 export { CampaignStepBasics } from './steps/step-basics.js';
 export { CampaignStepTelephony } from './steps/step-telephony.js';
+export { CampaignStepAudience } from './steps/step-audience.js';
 export { CampaignStepSchedule } from './steps/step-schedule.js';
 export { CampaignStepOutcomes } from './steps/step-outcomes.js';
 export { CampaignStepReview } from './steps/step-review.js';
