@@ -1,7 +1,6 @@
 import { css, html } from 'lit';
 import { msg, str } from '@lit/localize';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { activeWindow, isQuietHour, weekGrid } from '../model/call-windows.js';
 import type { CallWindow, Weekday } from '../model/schema.js';
 import { formatList, weekdayName } from '../ui/format.js';
@@ -38,7 +37,7 @@ export function weekGridPicture(windows: Readonly<Record<Weekday, CallWindow>>) 
           })}`,
       )}
       <span></span>
-      ${[0, 6, 12, 18].map((h) => html`<span class="week-hour" style=${styleMap({ gridColumn: `${h + 2} / span 6` })}>${String(h).padStart(2, '0')}</span>`)}
+      ${[0, 6, 12, 18].map((h) => html`<span class="week-hour">${String(h).padStart(2, '0')}</span>`)}
     </div>
     <div class="week-legend" aria-hidden="true">
       <span><span class="cell full"></span> ${msg('Calls allowed')}</span>
@@ -67,7 +66,10 @@ export const weekGridStyles = css`
   .week-hour {
     color: var(--_text-muted);
   }
+  /* After the blank first cell, each label spans six hours: 00, 06, 12, 18. No inline
+     style: a style attribute would break a strict CSP (style-src 'self'). */
   .week-hour {
+    grid-column: span 6;
     text-align: start;
   }
   .cell {
