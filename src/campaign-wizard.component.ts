@@ -374,6 +374,11 @@ export class CampaignWizard extends LitElement {
       payload: result.payload,
       csvFile: csvFileOf(this.#store.draft),
     });
+    // The Create button is gone once it worked: keep focus on the news, not on the page body.
+    if (this.#submission.state.status === 'done') {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.submit-done')?.focus();
+    }
   }
 
   #submitted(campaignId: string, input: SubmissionInput): void {

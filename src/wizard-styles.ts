@@ -120,7 +120,7 @@ export const bannerStyles = css`
   .sending progress {
     inline-size: min(100%, 24rem);
   }
-  .done {
+  .submit-done {
     color: var(--_success);
     font-weight: 700;
   }

@@ -38,7 +38,7 @@ export function renderSubmission(state: SubmissionState, mode: 'create' | 'edit'
       </div>`;
     }
     case 'done':
-      return html`<p role="status" class="done">${mode === 'edit' ? msg('Campaign saved.') : msg('Campaign created.')}</p>`;
+      return html`<p role="status" class="submit-done" tabindex="-1">${mode === 'edit' ? msg('Campaign saved.') : msg('Campaign created.')}</p>`;
   }
 }
 

@@ -104,7 +104,8 @@ describe('Create', () => {
     expect(campaign.schedule.dryRun).to.equal(false);
     expect(campaign.schedule.concurrency).to.deep.equal({ mode: 'pool' });
     expect(adapters.createdCampaigns.size).to.equal(1);
-    await waitFor(() => getByRole(el, 'status', 'Campaign created.'));
+    const done = await waitFor(() => getByRole(el, 'status', 'Campaign created.'));
+    await waitFor(() => expectFocused(done));
   });
 
   it('sends one request for a double click', async () => {
