@@ -40,7 +40,11 @@ import { TemplateOpener } from './state/template-opener.js';
  * @fires {CustomEvent<CampaignDraftChangeDetail>} campaign-draft-change - The user changed the draft: `{ draft }`.
  * @fires {CustomEvent<CampaignCancelDetail>} campaign-cancel - The user pressed Cancel.
  *
+ * @slot logo - A partner's logo or heading, shown before the step list. Empty by default: the
+ *   wizard shows no brand of its own.
+ *
  * @csspart wizard - The wizard's outer box.
+ * @csspart header - The row holding the logo slot and the step list.
  * @csspart stepper - The step list navigation.
  * @csspart stepper-item - One step in the step list.
  * @csspart stepper-item-current - The current step in the step list.
@@ -165,7 +169,10 @@ export class CampaignWizard extends LitElement {
     const onReview = this.step === 'review';
     const sending = this.#submission.busy;
     return html`<div class="wizard" part="wizard">
-      ${renderStepper(this.#stepperItems(), this.step, (step) => void this.#goTo(step))}
+      <div class="header" part="header">
+        <slot name="logo"></slot>
+        ${renderStepper(this.#stepperItems(), this.step, (step) => void this.#goTo(step))}
+      </div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${renderLoadStatus(this.#loader.state, () => this.#loader.retry(this.adapters, this.campaignId))}
       ${this.draftRestored

@@ -12,6 +12,12 @@ export const wizardStyles = css`
     gap: calc(var(--_space) * 3);
     padding: calc(var(--_space) * 3);
   }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space) calc(var(--_space) * 3);
+  }
   .stepper ol {
     display: flex;
     flex-wrap: wrap;
