@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { provide } from '@lit/context';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { property, query, state } from 'lit/decorators.js';
 import type { CampaignWizardAdapters } from './adapters/types.js';
 import { emit } from './events.js';
@@ -12,6 +12,7 @@ import { validateDraft, validateStep, type FieldError, type ValidationContext } 
 import type { ResourceCache } from './state/adapter-resource.js';
 import { CampaignLoader } from './state/campaign-loader.js';
 import { CapacityPreviewController } from './state/capacity-preview.js';
+import { CsvSession } from './state/csv-session.js';
 import { draftStorage } from './state/draft-storage.js';
 import { SubmissionController, type SubmissionInput } from './state/submission.js';
 import { DraftStore, type DraftChangeSource } from './state/draft-store.js';
@@ -26,6 +27,7 @@ import type { StepElement } from './steps/step-element.js';
 import type { ReviewChangeDetail } from './steps/step-review.component.js';
 import { bannerStyles, wizardStyles } from './wizard-styles.js';
 import { TemplateOpener } from './state/template-opener.js';
+import { setWizardLocale } from './localization.js';
 
 
 /**
@@ -77,6 +79,7 @@ import { TemplateOpener } from './state/template-opener.js';
  * @cssprop [--cw-focus-ring=3px solid #0b5cd5] - Outline of the focused control.
  * @cssprop [--cw-focus-ring-offset=2px] - Gap between a control and its focus ring.
  */
+@localized()
 export class CampaignWizard extends LitElement {
   static override styles = [tokens, formStyles, wizardStyles, bannerStyles];
 
@@ -107,6 +110,12 @@ export class CampaignWizard extends LitElement {
    */
   @property({ attribute: 'draft-key' }) draftKey?: string;
 
+  /**
+   * BCP 47 language tag of the UI; falls back `es-MX` → `es` → `en`. Shipped: `en`, `es`.
+   * Page-wide: the localisation runtime is global, so every wizard shows the last locale set.
+   */
+  @property() locale?: string;
+
   /** Forces a colour scheme; unset follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -132,6 +141,7 @@ export class CampaignWizard extends LitElement {
   readonly #templateOpener = new TemplateOpener(this, (values, id) => this.#applyTemplate(values, id));
   readonly #loader = new CampaignLoader(this, (payload) => this.#store.replace(draftFromPayload(payload, { timezone: browserTimezone() }), 'host'));
   readonly #submission = new SubmissionController(this, (id, input) => this.#submitted(id, input));
+  readonly #csv = new CsvSession(this, { store: this.#store, adapters: () => this.adapters, resources: () => this.#resources });
   /** Fields the user edited; their errors show before the first Next. */
   readonly #touched = new Set<string>();
   #resources: ResourceCache = new Map();
@@ -152,6 +162,7 @@ export class CampaignWizard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') && this.locale !== undefined) void setWizardLocale(this.locale);
     if (changed.has('adapters')) this.#resources = new Map();
     if (changed.has('initial') && this.initial) this.#store.replace(this.#freshDraft(), 'host');
     if (this.mode === 'edit') this.#loader.load(this.adapters, this.campaignId);
@@ -262,6 +273,7 @@ export class CampaignWizard extends LitElement {
       loading: this.#loader.state.status === 'loading',
       visibleErrors: all.filter((e) => this.attempted.has(e.step) || this.#touched.has(e.path)),
       capacity: this.#capacity.state,
+      csv: this.#csv,
       currentStep: this.step,
       validation,
       update: (recipe, source) => this.#store.update(recipe, source),
@@ -368,6 +380,7 @@ export class CampaignWizard extends LitElement {
   async #submit(): Promise<void> {
     const adapters = this.adapters;
     if (!adapters || this.#submission.busy) return;
+    await this.#csv.settled(); // a CSV still being counted has only an estimated rowCount
     const result = toPayload(this.#store.draft, this.#validationContext);
     if (!result.ok) {
       const first = result.errors[0]!;

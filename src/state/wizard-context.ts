@@ -4,6 +4,7 @@ import type { ResourceCache } from './adapter-resource.js';
 import type { CampaignDraft } from '../model/draft.js';
 import type { StepId } from '../model/schema.js';
 import type { FieldError, ValidationContext } from '../model/validate.js';
+import type { CsvSession } from './csv-session.js';
 import type { DraftChangeSource, DraftRecipe } from './draft-store.js';
 
 export type CapacityPreview =
@@ -30,6 +31,8 @@ export interface WizardState {
   /** The errors the user should see now: steps they tried to leave, fields they touched. */
   readonly visibleErrors: readonly FieldError[];
   readonly capacity: CapacityPreview;
+  /** The CSV import of this wizard: it runs on while the user visits other steps. */
+  readonly csv: CsvSession;
   readonly currentStep: StepId;
   /** What validation and the payload conversion are judged against (mode, clock, pool ceiling). */
   readonly validation: ValidationContext;
