@@ -7,6 +7,7 @@ import { z } from '../model/zod.js';
 import { tokens } from '../ui/theme.js';
 import { reasonLabel } from './reason-labels.js';
 import { safeUrl } from './safe-url.js';
+import { setWizardLocale } from '../localization.js';
 
 /** The card needs only this of the adapters; a full `CampaignWizardAdapters` will do. */
 export type InboundReturnsAdapters = Pick<CampaignWizardAdapters, 'getInboundReturns'>;
@@ -241,6 +242,12 @@ export class CampaignInboundReturns extends LitElement {
    */
   @property({ attribute: 'refresh-interval', type: Number }) refreshInterval: number | undefined;
 
+  /**
+   * BCP 47 language tag of the card; falls back `es-MX` → `es` → `en`. Page-wide, like the
+   * wizard's: the localisation runtime is global.
+   */
+  @property() locale: string | undefined;
+
   @state() private _state: LoadState = { status: 'idle' };
 
   @query('h2') private _heading!: HTMLHeadingElement;
@@ -278,6 +285,7 @@ export class CampaignInboundReturns extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') && this.locale !== undefined) void setWizardLocale(this.locale);
     if (changed.has('campaignId') || changed.has('adapters')) void this.#load(true);
     else if (changed.has('refreshInterval')) this.#schedule();
   }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { StepElement } from './step-element.js';
 
 /**
@@ -7,6 +7,7 @@ import { StepElement } from './step-element.js';
  *
  * @summary The CSV contact source of `<campaign-step-audience>`.
  */
+@localized()
 export class CampaignAudienceCsv extends StepElement {
   protected override render() {
     if (!this.draft) return nothing;

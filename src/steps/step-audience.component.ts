@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { CONTACT_FIELDS, guessFieldMapping } from '../model/contact-fields.js';
 import { parseContactIds } from '../model/contact-ids.js';
 import type { AudienceDraft, CampaignDraft, ContactSource } from '../model/draft.js';
@@ -22,6 +22,7 @@ import './audience-csv.js';
  * @csspart field-error - The inline message under an invalid field.
  * @csspart resource-error - The error box of a list that failed to load, with its Retry button.
  */
+@localized()
 export class CampaignStepAudience extends StepElement {
   static override styles = [
     ...StepElement.styles,

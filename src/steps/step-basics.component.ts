@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { agentListSchema, templateListSchema, type Agent, type CampaignTemplate } from '../model/schema.js';
 import { applyPayload } from '../model/payload.js';
 import { AdapterResource } from '../state/adapter-resource.js';
@@ -14,6 +14,7 @@ import { StepElement } from './step-element.js';
  * @csspart field-error - The inline message under an invalid field.
  * @csspart resource-error - The error box of a list that failed to load, with its Retry button.
  */
+@localized()
 export class CampaignStepBasics extends StepElement {
   readonly #agents = new AdapterResource<Agent[]>(this, {
     key: 'listAgents',

@@ -1,5 +1,5 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { state } from 'lit/decorators.js';
 import type { CampaignDraft, GoalDraft, VariantDraft } from '../model/draft.js';
 import { GOAL_TYPES, goalKind, MAX_GOALS, type GoalKind } from '../model/goals.js';
@@ -63,6 +63,7 @@ function unitText(kind: GoalKind): string {
  * @csspart field-error - The inline message under an invalid field.
  * @csspart resource-error - The error box of a list that failed to load, with its Retry button.
  */
+@localized()
 export class CampaignStepOutcomes extends StepElement {
   static override styles = [
     ...StepElement.styles,

@@ -1,5 +1,5 @@
 import { html, nothing, css, type PropertyValues } from 'lit';
-import { msg } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { toPayload } from '../model/payload.js';
 import { REVIEW_TARGETS, reviewRowKeys, type ReviewRowKey } from '../model/review.js';
 import {
@@ -33,6 +33,7 @@ const listOf = <T,>(state: ResourceState<T[]>): T[] => (state.status === 'ready'
  * @csspart review-row - One term and value of the summary.
  * @csspart change-button - A row's "Change" control.
  */
+@localized()
 export class CampaignStepReview extends StepElement {
   static override styles = [
     ...StepElement.styles,

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { state } from 'lit/decorators.js';
 import { canCopyTimes, copyTimesToAll, normaliseTimeText, quietHoursDays } from '../model/call-windows.js';
 import type { CampaignDraft } from '../model/draft.js';
@@ -22,6 +22,7 @@ type Schedule = CampaignDraft['schedule'];
  * @csspart week-grid - The week-at-a-glance picture of the call windows.
  * @csspart quiet-hours-warning - The warning shown when a window reaches before 08:00 or after 21:00.
  */
+@localized()
 export class CampaignStepSchedule extends StepElement {
   static override styles = [...StepElement.styles, weekGridStyles, css`
     .field.wide {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { msg, str } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { phoneNumberListSchema, type PhoneNumber } from '../model/schema.js';
 import { AdapterResource } from '../state/adapter-resource.js';
 import { describedBy, errorId, fieldError, fieldHint, fieldId, hintId } from '../ui/field.js';
@@ -16,6 +16,7 @@ import { StepElement } from './step-element.js';
  * @csspart resource-error - The error box of a list that failed to load, with its Retry button.
  * @csspart capacity - The pool capacity preview.
  */
+@localized()
 export class CampaignStepTelephony extends StepElement {
   readonly #numbers = new AdapterResource<PhoneNumber[]>(this, {
     key: 'listPhoneNumbers',
