@@ -43,7 +43,9 @@ let configureFailed = false;
 
 function intlTag(shown: string): string {
   try {
-    if (requestedTag && resolveWizardLocale(requestedTag) === shown) return Intl.getCanonicalLocales(requestedTag)[0]!;
+    const requested = requestedTag ? new Intl.Locale(requestedTag) : undefined;
+    // `es-MX` under es strings formats as es-MX; `fr-CA` under the en fallback formats as en.
+    if (requested && requested.language === new Intl.Locale(shown).language) return requested.toString();
   } catch {
     // An invalid tag: fall through to the shown locale.
   }
