@@ -97,6 +97,13 @@ export const weekGridStyles = css`
     background: linear-gradient(to right, var(--_warning) 50%, var(--_surface-muted) 50%);
     border-color: var(--_warning);
   }
+  /* Gradients have no logical direction: mirror the half-filled hour under right-to-left. */
+  .cell.partial:dir(rtl) {
+    background: linear-gradient(to left, var(--_accent) 50%, var(--_surface-muted) 50%);
+  }
+  .cell.quiet.partial:dir(rtl) {
+    background: linear-gradient(to left, var(--_warning) 50%, var(--_surface-muted) 50%);
+  }
   .week-legend {
     display: flex;
     flex-wrap: wrap;
