@@ -71,7 +71,13 @@ async function analyse(output, entryName) {
   }
   const lazyChunks = chunks
     .filter((c) => !initial.has(c.fileName))
-    .map((c) => ({ file: c.fileName, bytes: c.code.length, gzip: gz(c.code), modules: Object.keys(c.modules ?? {}).map(moduleName) }));
+    .map((c) => ({
+      file: c.fileName,
+      entry: c.facadeModuleId ? moduleName(c.facadeModuleId) : moduleName(Object.keys(c.modules ?? {})[0] ?? c.fileName),
+      bytes: c.code.length,
+      gzip: gz(c.code),
+      modules: Object.keys(c.modules ?? {}).map(moduleName),
+    }));
   // Module workers bundled by Vite come out as assets.
   const workers = output
     .filter((o) => o.type === 'asset' && /\.m?js$/.test(o.fileName))
@@ -84,6 +90,8 @@ async function analyse(output, entryName) {
   );
   const initialCode = initialChunks.map((c) => c.code);
   return {
+    // package.json "sideEffects" decides whether the modules that call customElements.define survive.
+    definesElements: initialCode.some((c) => /customElements\.define\(\s*[`'"]campaign-wizard[`'"]/.test(c)),
     initial: {
       files: initialChunks.map((c) => c.fileName),
       bytes: initialCode.reduce((n, c) => n + Buffer.byteLength(c), 0),
@@ -124,6 +132,8 @@ export async function measureSize({ keep = false } = {}) {
     tool: `vite ${(await import('vite')).version} (rolldown), minified, es2022; gzip level 9`,
     baseline: { name: 'lit alone (bare LitElement)', gzip: b.initial.gzip, bytes: b.initial.bytes },
     initial: { ...a.initial, ratio: a.initial.gzip / b.initial.gzip },
+    initialFiles: a.initial.files,
+    definesElements: a.definesElements,
     packages: byPackage(a.initial.modules),
     lazyChunks: a.lazyChunks.map((c) => ({ ...c, ratio: c.gzip / b.initial.gzip, isCsvEngine: c === csvChunk })),
     workers: a.workers.map((w) => ({ ...w, ratio: w.gzip / b.initial.gzip })),
@@ -151,9 +161,10 @@ export function sizeRows(r) {
     ['papaparse / libphonenumber-js in initial', r.budget.forbiddenOk ? 'none' : r.budget.forbiddenInInitial.slice(0, 3).join(', '), '', 'none', ok(r.budget.forbiddenOk)],
   ];
   for (const c of r.lazyChunks) {
-    const label = c.isCsvEngine ? 'lazy: CSV engine (src/csv/index.ts + papaparse)' : `lazy: ${c.file}`;
+    const label = c.isCsvEngine ? 'lazy: CSV engine (src/csv/index.ts + papaparse)' : `lazy: ${c.entry}`;
     rows.push([label, kib(c.gzip), c.ratio.toFixed(2), '', '']);
   }
+  rows.push(['the bundle defines the elements', r.definesElements ? 'yes' : 'NO', '', 'yes', r.definesElements ? 'met' : 'MISSED']);
   if (!r.budget.csvEngineLazy) rows.push(['CSV engine in a lazy chunk', 'no', '', 'yes', 'MISSED']);
   for (const w of r.workers) {
     const name = w.file.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '');
@@ -194,6 +205,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(formatTable(`Bundle size, gzip; ratio to lit alone; built with ${r.tool} in ${(r.buildMs / 1000).toFixed(1)} s`, sizeRows(r)));
     console.log('\n' + formatPackages(r));
     if (r.outDirs) console.log(`\nkept: ${r.outDirs.join(' ')}`);
+  }
+  if (!r.definesElements) {
+    console.error(
+      '\nbench:size: warning: the bundle has no customElements.define("campaign-wizard"): package.json "sideEffects" lists only ' +
+        'src/index.ts and dist/index.js, so bundlers drop src/campaign-wizard.ts and src/steps/step-*.ts, the modules that define the elements.',
+    );
   }
   if (!sizeBudgetOk(r)) {
     console.error(`\nbench:size: bundle budget exceeded (initial ${kib(r.initial.gzip)} of ${kib(r.budget.initialGzipBytes)}${r.budget.forbiddenOk ? '' : `; in initial: ${r.budget.forbiddenInInitial.join(', ')}`}${r.budget.csvEngineLazy ? '' : '; CSV engine not lazy'})`);
