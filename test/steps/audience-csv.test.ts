@@ -181,6 +181,220 @@ describe('Audience step: CSV', () => {
   });
 });
 
+describe('Audience step: CSV mapping and variables', () => {
+  it('remapping the phone column re-checks the file and the counts change', async () => {
+    const { el } = await openAudience();
+    pick(el, csvFile(TWO_PHONES_CSV, 'two-phones.csv'));
+    const phone = await waitFor(() => getByLabel<HTMLSelectElement>(el, 'Phone'));
+    expect(selectedText(phone)).to.equal('Mobile');
+    expect(await waitForCounts(el)).to.deep.equal({ Valid: '3', Invalid: '1', Duplicate: '0' });
+    await choose(getByLabel<HTMLSelectElement>(el, 'Phone'), 'Home');
+    await waitFor(() => expect(stats(el)).to.deep.equal({ Valid: '1', Invalid: '3', Duplicate: '0' }), 10000);
+    expect(csvText(el)).to.include('3 of 4 contacts will be skipped');
+    expect(table(el, /^Preview/).head).to.deep.equal(['Row', 'Name', 'Mobile', 'Phone Home', 'Status']);
+    expect(el.draft.audience.csv?.mapping).to.deep.equal({ phone: 'Home' });
+    expect(el.draft.audience.csv?.stats).to.deep.equal({ valid: 1, invalid: 3, duplicate: 0, skipped: 3 });
+
+    // Not mapped: the import says so, and Next names the field.
+    await choose(getByLabel<HTMLSelectElement>(el, 'Phone'), 'Not mapped');
+    await waitFor(() => expect(alertText(el)).to.include('No column looks like phone numbers'));
+    await waitFor(() => expect(description(getByLabel(el, 'Phone'))).to.include('Choose the column that holds phone numbers'));
+    next(el);
+    (await waitFor(() => getByRole(el, 'link', 'Choose the column that holds phone numbers'))).click();
+    await waitFor(() => expectFocused(getByLabel(el, 'Phone')));
+    await expect(el).to.be.accessible();
+  });
+
+  it('call variables come from unmapped columns, are named after them and validated', async () => {
+    const { el } = await openAudience();
+    pick(el, csvFile(SMALL_CSV));
+    await waitForCounts(el);
+    getByRole(el, 'button', 'Add call variable').click();
+    const column = await waitFor(() => getByLabel<HTMLSelectElement>(el, 'Variable 1 column'));
+    const offered = Array.from(column.options).map((o) => o.text.trim());
+    expect(offered).to.deep.equal(['Choose…', 'Plan']); // mapped columns are not offered
+    await choose(column, 'Plan');
+    await waitFor(() => expect(getByLabel<HTMLInputElement>(el, 'Variable 1 name').value).to.equal('plan'));
+    // The preview heading shows the variable.
+    expect(table(el, /^Preview/).head).to.include('plan Plan');
+
+    const name = getByLabel<HTMLInputElement>(el, 'Variable 1 name');
+    name.value = '1st plan';
+    name.dispatchEvent(new Event('input', { bubbles: true }));
+    await waitFor(() => expect(description(getByLabel(el, 'Variable 1 name'))).to.include('starts with a letter or underscore'));
+    next(el);
+    await waitFor(() => getByRole(el, 'link', /starts with a letter or underscore/));
+    expect(el.step).to.equal('audience');
+
+    const first = getByLabel<HTMLInputElement>(el, 'Variable 1 name');
+    first.value = 'plan';
+    first.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r));
+    getByRole(el, 'button', 'Add call variable').click();
+    await choose(await waitFor(() => getByLabel<HTMLSelectElement>(el, 'Variable 2 column')), 'Plan');
+    await waitFor(() => expect(getByLabel<HTMLInputElement>(el, 'Variable 2 name').value).to.equal('plan_2'));
+    const second = getByLabel<HTMLInputElement>(el, 'Variable 2 name');
+    second.value = 'PLAN';
+    second.dispatchEvent(new Event('input', { bubbles: true }));
+    await waitFor(() => expect(description(getByLabel(el, 'Variable 2 name'))).to.include('Each variable needs a different name'));
+    await expect(el).to.be.accessible();
+
+    getByRole(el, 'button', 'Remove variable 2').click();
+    await waitFor(() => expect(queryAllByLabel(el, 'Variable 2 name')).to.have.length(0));
+    next(el);
+    await waitFor(() => expect(el.step).to.equal('schedule'));
+    expect(el.draft.audience.csv?.callVariables).to.deep.equal([{ name: 'plan', column: 'Plan' }]);
+  });
+
+  it('the default country follows the primary from-number and can be changed', async () => {
+    const uk = 'Name,Phone\nAnn,020 7946 0958\nBen,07911 123456\nCat,(415) 555-2671\n';
+    const { el } = await openAudience({ ...READY, telephony: { primaryFromNumberId: 'num_gb_lon1', numberPoolIds: ['num_gb_lon1'] } });
+    pick(el, csvFile(uk, 'uk.csv'));
+    const country = await waitFor(() => getByLabel<HTMLSelectElement>(el, 'Default country for phone numbers'));
+    await waitFor(() => expect(selectedText(getByLabel<HTMLSelectElement>(el, 'Default country for phone numbers'))).to.equal('United Kingdom'));
+    await waitFor(() => expect(stats(el)).to.deep.equal({ Valid: '2', Invalid: '1', Duplicate: '0' }), 10000);
+    expect(country.options.length).to.equal(PHONE_COUNTRIES.length);
+    await choose(getByLabel<HTMLSelectElement>(el, 'Default country for phone numbers'), 'United States');
+    await waitFor(() => expect(stats(el)).to.deep.equal({ Valid: '1', Invalid: '2', Duplicate: '0' }), 10000);
+    expect(table(el, /by country/).rows).to.deep.equal([['United States', '1']]);
+  });
+});
+
+describe('Audience step: CSV rejected rows', () => {
+  it('downloads the rejected rows with reasons, formula injection neutralised', async () => {
+    const { el } = await openAudience();
+    pick(el, csvFile(SMALL_CSV, 'spring list.csv'));
+    await waitForCounts(el);
+    const downloads = captureDownloads();
+    try {
+      getByRole(el, 'button', 'Download rejected rows').click();
+      await waitFor(() => expect(downloads.blobs).to.have.length(1), 10000);
+    } finally {
+      downloads.restore();
+    }
+    expect(downloads.names).to.deep.equal(['spring list-rejected-rows.csv']);
+    const text = await blobText(downloads.blobs[0]!);
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).to.equal('"Row","Reason","First Name","Last Name","Phone Number","Email","Plan"');
+    expect(lines.slice(1, 6)).to.deep.equal([
+      '"2","Duplicate phone number","Bob","Smith","\'+1 415 555 2671","bob@example.com","Silver"',
+      '"5","Invalid phone number","Eve","Doe","12345","e@example.com","Gold"',
+      '"6","Missing phone number","Sam","Lee","","s@example.com","Gold"',
+      '"7","Invalid phone number","Kim","Park","\'=HYPERLINK(""http://x.test"",""y"")","k@example.com","Gold"',
+      '"8","Duplicate phone number","Tom","Ray","\'+14155552671","t@example.com","Gold"',
+    ]);
+    // Accepted rows are not in it, even with a formula-like cell.
+    expect(text).to.not.include('SUM(1)');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('Audience step: CSV files that cannot be imported', () => {
+  const cases: [string, () => File, RegExp][] = [
+    ['an empty file', () => csvFile('', 'empty.csv'), /This file is empty/],
+    ['only white space and a BOM', () => csvFile('\uFEFF  \n\n', 'blank.csv'), /This file is empty/],
+    ['a header row only', () => csvFile('First Name,Phone\n', 'header.csv'), /header row but no contacts/],
+    ['an Excel workbook', xlsxLikeFile, /Excel workbook, not a CSV file/],
+    ['binary data', () => csvFile([new Uint8Array([0x41, 0, 0x42, 0, 1, 2, 3, 0, 0, 0, 0x0a, 0x43, 0, 0x44])], 'data.bin'), /not a text CSV file/],
+    ['an unclosed quote', () => csvFile('Name,Phone\nAnn,"+14155552671\nBen,+14155552672\n', 'quotes.csv'), /never closed/],
+  ];
+  for (const [what, make, message] of cases) {
+    it(`explains ${what}, and Next stays blocked`, async () => {
+      const { el } = await openAudience();
+      pick(el, make());
+      await waitFor(() => expect(alertText(el)).to.match(message), 10000);
+      expect(queryAllByLabel(el, 'Phone')).to.have.length(0);
+      expect(queryAllByRole(csvElement(el), 'button', 'Cancel import')).to.have.length(0);
+      next(el);
+      await waitFor(() => getByRole(el, 'link', 'Choose a CSV file'));
+      expect(el.step).to.equal('audience');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('a file with no phone-like header: the user maps the column, then the counts come', async () => {
+    const { el } = await openAudience();
+    pick(el, csvFile(NO_PHONE_HEADER_CSV, 'no-phone.csv'));
+    await waitFor(() => expect(alertText(el)).to.include('No column looks like phone numbers'));
+    expect(selectedText(getByLabel<HTMLSelectElement>(el, 'Phone'))).to.equal('Not mapped');
+    await expect(el).to.be.accessible();
+    await choose(getByLabel<HTMLSelectElement>(el, 'Phone'), 'Contact');
+    expect(await waitForCounts(el)).to.deep.equal({ Valid: '2', Invalid: '0', Duplicate: '0' });
+    expect(alertText(el)).to.equal('');
+    expect(csvText(el)).to.include('0 of 2 contacts will be skipped');
+    next(el);
+    await waitFor(() => expect(el.step).to.equal('schedule'));
+  });
+
+  it('a semicolon-separated UTF-16 file with CRLF reads like any other', async () => {
+    const text = '\uFEFFNombre;Teléfono\r\nZoë;+44 20 7946 0958\r\nJosé;+52 55 1234 5678\r\n';
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) new DataView(bytes.buffer).setUint16(i * 2, text.charCodeAt(i), true);
+    const { el } = await openAudience();
+    pick(el, csvFile([bytes], 'utf16.csv'));
+    await waitFor(() => expect(selectedText(getByLabel<HTMLSelectElement>(el, 'Phone'))).to.equal('Teléfono'));
+    expect(table(el, /^Preview/).rows[0]!.slice(0, 3)).to.deep.equal(['1', 'Zoë', '+44 20 7946 0958']);
+    expect(await waitForCounts(el)).to.deep.equal({ Valid: '2', Invalid: '0', Duplicate: '0' });
+  });
+
+  it('renders cells and headers as text, never HTML', async () => {
+    const evil = 'Name<img src=x onerror=window.__csvXss=1>,Phone\n<b>Bold</b><script>window.__csvXss=2</script>,+14155552671\n';
+    const { el } = await openAudience();
+    pick(el, csvFile(evil, 'evil.csv'));
+    await waitForCounts(el);
+    const root = csvElement(el).shadowRoot;
+    expect(root.querySelectorAll('img, b, script')).to.have.length(0);
+    expect(csvText(el)).to.include('<b>Bold</b>');
+    expect(table(el, /^Preview/).head).to.include('Name<img src=x onerror=window.__csvXss=1>');
+    expect((window as unknown as { __csvXss?: number }).__csvXss).to.equal(undefined);
+  });
+});
+
+describe('Audience step: CSV progress and Cancel', () => {
+  it('shows progress on a large file and Cancel stops it and drops the file', async function () {
+    this.timeout(60000);
+    const { el } = await openAudience();
+    const file = largeCsv(200_000);
+    pick(el, file);
+    // The preview comes at once, long before the pass ends.
+    await waitFor(() => expect(selectedText(getByLabel<HTMLSelectElement>(el, 'Phone'))).to.equal('Phone'), 5000);
+    const bar = await waitFor(() => getByLabel<HTMLProgressElement>(el, 'Checking phone numbers'));
+    expect(bar.tagName).to.equal('PROGRESS');
+    expect(table(el, /^Preview/).head).to.include('Phone Phone');
+    // Moving on is allowed while the pass runs: the row count is estimated until then.
+    expect(el.draft.audience.csv?.rowCount).to.be.greaterThan(150_000);
+    expect(el.draft.audience.csv?.stats ?? null).to.equal(null);
+    await expect(el).to.be.accessible();
+    await waitFor(() => expect(csvText(el)).to.match(/[1-9][\d,]* rows checked/), 20000);
+    getByRole(el, 'button', 'Cancel import').click();
+    await waitFor(() => expect(csvText(el)).to.include('The import of large.csv was cancelled'));
+    await waitFor(() => expectFocused(fileInput(el)));
+    expect(queryAllByRole(csvElement(el), 'button', 'Cancel import')).to.have.length(0);
+    expect(queryAllByLabel(el, 'Phone')).to.have.length(0);
+    expect(el.draft.audience.csv?.file ?? null).to.equal(null);
+    expect(el.draft.audience.csv?.stats ?? null).to.equal(null);
+    // Nothing comes back later.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stats(el)).to.deep.equal({});
+    next(el);
+    await waitFor(() => getByRole(el, 'link', 'Choose a CSV file'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('the pass goes on while the user visits other steps; Review shows the final counts', async function () {
+    this.timeout(60000);
+    const { el } = await openAudience();
+    pick(el, largeCsv(60_000, 'sixty.csv'));
+    await waitFor(() => getByLabel<HTMLProgressElement>(el, 'Checking phone numbers'));
+    next(el);
+    await waitFor(() => expect(el.step).to.equal('schedule'));
+    el.step = 'review';
+    await waitFor(() => getByRole(el, 'heading', 'Review'));
+    const review = () => normalise(el.shadowRoot!.querySelector('campaign-step-review')!.shadowRoot!.textContent);
+    await waitFor(() => expect(review()).to.include('CSV: sixty.csv, 60,000 rows; 60,000 will be called, 0 skipped'), 30000);
+  });
+});
+
 describe('Audience step: CSV support', () => {
   it('PHONE_COUNTRIES is the list libphonenumber-js knows', () => {
     expect([...PHONE_COUNTRIES]).to.deep.equal(getCountries());
