@@ -3,7 +3,7 @@ import { localized, msg, str } from '@lit/localize';
 import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 // Types only: the CSV engine loads lazily, through the wizard's CsvSession.
-import type { CountryCode, CsvPreview, CsvSummary, RejectReason } from '../csv/index.js';
+import type { CountryCode, CsvImportErrorCode, CsvPreview, CsvSummary, RejectReason } from '../csv/index.js';
 import { CSV_LIMITS } from '../csv/limits.js';
 import { CONTACT_FIELDS } from '../model/contact-fields.js';
 import type { CampaignDraft, CsvDraft } from '../model/draft.js';
@@ -74,56 +74,56 @@ function asCsvError(error: unknown): CsvErrorLike | undefined {
   return undefined;
 }
 
+function binaryMessage(detail: string | undefined): string {
+  switch (detail) {
+    case 'xlsx':
+    case 'xls':
+      return msg('This is an Excel workbook, not a CSV file. In Excel, use Save As and choose "CSV UTF-8", then choose that file.');
+    case 'pdf':
+      return msg('This is a PDF, not a CSV file. Export your contacts as CSV, then choose that file.');
+    case 'image':
+      return msg('This is an image, not a CSV file. Choose a CSV file.');
+    default:
+      return msg('This file is not a text CSV file. Export your contacts as CSV, then choose that file.');
+  }
+}
+
+/** One message per CsvImportError code (a Record, so a new code is a type error until it has one). */
+const CSV_ERROR_MESSAGES: Record<CsvImportErrorCode, (e: CsvErrorLike) => string> = {
+  empty: () => msg('This file is empty. Choose a CSV file with a header row and at least one contact.'),
+  header_only: () => msg('This file has a header row but no contacts. Add the contacts below the header, then choose the file again.'),
+  no_phone_column: () => msg('No column looks like phone numbers. Under Phone, choose the column that holds them.'),
+  unknown_column: (e) => msg(str`This file has no column "${e.detail ?? ''}". Choose the phone column again.`),
+  binary: (e) => binaryMessage(e.detail),
+  too_large: () =>
+    msg(str`This file is larger than ${formatBytes(CSV_LIMITS.maxBytes)}, the most one import can read. Split it into smaller files.`),
+  too_many_rows: () =>
+    msg(str`This file has more than ${formatNumber(CSV_LIMITS.maxRows)} contacts, the most one campaign can import. Split it into smaller files.`),
+  too_many_columns: () =>
+    msg(str`This file has more than ${formatNumber(CSV_LIMITS.maxColumns)} columns. Remove the columns you do not need, then choose the file again.`),
+  unbalanced_quotes: (e) =>
+    e.row
+      ? msg(
+          str`A quoted value that starts in row ${formatNumber(e.row)} (counting from the first row after the header) is never closed, so the file cannot be read. Check the quotation marks there.`,
+        )
+      : msg('A quoted value in the header row is never closed, so the file cannot be read. Check the quotation marks there.'),
+  line_too_long: (e) =>
+    e.row
+      ? msg(str`Row ${formatNumber(e.row)} (counting from the first row after the header) is far too long for a contact. This may not be a CSV file.`)
+      : msg('The first line is far too long for a header row. This may not be a CSV file.'),
+  read_failed: () => msg('The file could not be read. It may have been moved, changed or deleted. Choose it again.'),
+  worker_failed: () => msg('The browser stopped the file check before it finished. Try again.'),
+};
+
 /**
- * The message for a failed import, one per CsvImportError code; anything else means the CSV
+ * The message for a failed import: one per CsvImportError code; anything else means the CSV
  * code itself could not load.
  */
 export function csvErrorMessage(error: unknown): string {
   const e = asCsvError(error);
   if (!e) return msg('The CSV importer could not load. Check your connection, then try again.');
-  const row = e.row ?? 0;
-  switch (e.code) {
-    case 'empty':
-      return msg('This file is empty. Choose a CSV file with a header row and at least one contact.');
-    case 'header_only':
-      return msg('This file has a header row but no contacts. Add the contacts below the header, then choose the file again.');
-    case 'no_phone_column':
-      return msg('No column looks like phone numbers. Under Phone, choose the column that holds them.');
-    case 'unknown_column':
-      return msg(str`This file has no column "${e.detail ?? ''}". Choose the phone column again.`);
-    case 'binary':
-      switch (e.detail) {
-        case 'xlsx':
-        case 'xls':
-          return msg('This is an Excel workbook, not a CSV file. In Excel, use Save As and choose "CSV UTF-8", then choose that file.');
-        case 'pdf':
-          return msg('This is a PDF, not a CSV file. Export your contacts as CSV, then choose that file.');
-        case 'image':
-          return msg('This is an image, not a CSV file. Choose a CSV file.');
-        default:
-          return msg('This file is not a text CSV file. Export your contacts as CSV, then choose that file.');
-      }
-    case 'too_large':
-      return msg(str`This file is larger than ${formatBytes(CSV_LIMITS.maxBytes)}, the most one import can read. Split it into smaller files.`);
-    case 'too_many_rows':
-      return msg(str`This file has more than ${formatNumber(CSV_LIMITS.maxRows)} contacts, the most one campaign can import. Split it into smaller files.`);
-    case 'too_many_columns':
-      return msg(str`This file has more than ${formatNumber(CSV_LIMITS.maxColumns)} columns. Remove the columns you do not need, then choose the file again.`);
-    case 'unbalanced_quotes':
-      return row > 0
-        ? msg(str`A quoted value that starts in row ${formatNumber(row)} (counting from the first row after the header) is never closed, so the file cannot be read. Check the quotation marks there.`)
-        : msg('A quoted value in the header row is never closed, so the file cannot be read. Check the quotation marks there.');
-    case 'line_too_long':
-      return row > 0
-        ? msg(str`Row ${formatNumber(row)} (counting from the first row after the header) is far too long for a contact. This may not be a CSV file.`)
-        : msg('The first line is far too long for a header row. This may not be a CSV file.');
-    case 'read_failed':
-      return msg('The file could not be read. It may have been moved, changed or deleted. Choose it again.');
-    case 'worker_failed':
-      return msg('The browser stopped the file check before it finished. Try again.');
-    default:
-      return msg('This file could not be imported. Choose another CSV file.');
-  }
+  const message = CSV_ERROR_MESSAGES[e.code as CsvImportErrorCode];
+  return message ? message(e) : msg('This file could not be imported. Choose another CSV file.');
 }
 
 /** Errors worth a "Try again" on the same file. */
