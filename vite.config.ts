@@ -18,11 +18,13 @@ export default defineConfig(({ command }) => ({
         index: resolve(import.meta.dirname, 'src/index.ts'),
         schema: resolve(import.meta.dirname, 'src/schema-entry.ts'),
         'inbound-routing': resolve(import.meta.dirname, 'src/inbound-entry.ts'),
+        // `campaign-wizard/react`: React stays a peer dependency, never bundled.
+        react: resolve(import.meta.dirname, 'src/react/index.ts'),
       },
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^lit($|\/)/, /^@lit\/context($|\/)/, /^@lit\/localize($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\/context($|\/)/, /^@lit\/localize($|\/)/, /^@lit\/react($|\/)/, /^react($|\/)/, /^react-dom($|\/)/],
     },
   },
 }));

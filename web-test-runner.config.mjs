@@ -13,7 +13,13 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    commonjs({ include: ['**/node_modules/papaparse/**'], strictRequires: false }),
+    // React is CJS only too (the React wrapper's test). A require of one of its packages is
+    // that package's module.exports, not a namespace object around it.
+    commonjs({
+      include: ['**/node_modules/papaparse/**', '**/node_modules/react/**', '**/node_modules/react-dom/**', '**/node_modules/scheduler/**'],
+      strictRequires: false,
+      requireReturnsDefault: (id) => /node_modules\/(react|react-dom|scheduler)\//.test(id),
+    }),
   ],
   browsers: [
     chromeLauncher({
