@@ -222,6 +222,7 @@ export async function runInteractionBench({ runs = 5, log = console.log } = {}) 
       wizardMs: wiz,
       bareMs: bare,
       wizardToHeadingMs: median(samples.wizard.map((s) => s.timings[i].toHeadingMs)),
+      bareToHeadingMs: median(samples.bare.map((s) => s.timings[i].toHeadingMs)),
       ratio: median(ratios),
     };
   });
@@ -257,6 +258,8 @@ export async function runInteractionBench({ runs = 5, log = console.log } = {}) 
       bareMs: median(allBare),
       ratio: median(transitions.map((t) => t.ratio)),
       worstWizardMs: Math.max(...all('toPaintMs')),
+      wizardToHeadingMs: median(all('toHeadingMs')),
+      bareToHeadingMs: median(samples.bare.flatMap((s) => s.timings.map((t) => t.toHeadingMs))),
     },
     targets: TARGETS,
     samples,
