@@ -128,7 +128,8 @@ export class CampaignWizard extends LitElement {
 
   @state() private attempted = new Set<StepId>();
   @state() private furthest = 0;
-  @state() private announcement = '';
+  /** The last step move, announced; a function, so it reads in the locale shown. */
+  @state() private announcement: (() => string) | undefined;
   /** The user came from a Review "Change" control; offer "Back to review". */
   @state() private returnToReview = false;
   @state() private draftRestored = false;
@@ -184,7 +185,7 @@ export class CampaignWizard extends LitElement {
         <slot name="logo"></slot>
         ${renderStepper(this.#stepperItems(), this.step, (step) => void this.#goTo(step))}
       </div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement?.() ?? ''}</div>
       ${renderLoadStatus(this.#loader.state, () => this.#loader.retry(this.adapters, this.campaignId))}
       ${this.draftRestored
         ? html`<div class="notice" part="notice" role="status">
@@ -337,7 +338,7 @@ export class CampaignWizard extends LitElement {
       this.#ownStep = to;
       this.step = to;
       this.furthest = Math.max(this.furthest, index);
-      this.announcement = msg(str`Step ${index + 1} of ${STEP_IDS.length}: ${stepTitle(to)}`);
+      this.announcement = () => msg(str`Step ${index + 1} of ${STEP_IDS.length}: ${stepTitle(to)}`);
       emit(this, 'campaign-step-change', { step: to, index });
     }
     await this.updateComplete;

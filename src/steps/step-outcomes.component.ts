@@ -149,7 +149,7 @@ export class CampaignStepOutcomes extends StepElement {
   @state() private delayTexts: ReadonlyMap<number, string> = new Map();
 
   /** What the last add or remove did, announced politely. */
-  @state() private note = '';
+  @state() private note: (() => string) | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -171,7 +171,7 @@ export class CampaignStepOutcomes extends StepElement {
       ${this.#renderRetries(o)} ${this.#renderAbTest(draft)}
       ${features.followUps || features.contactMemory ? this.#renderFollowUps(o, features) : nothing}
       ${this.#renderGoals(o.goals)}
-      <p class="visually-hidden" role="status">${this.note}</p>
+      <p class="visually-hidden" role="status">${this.note?.() ?? ''}</p>
     `;
   }
 
@@ -377,7 +377,7 @@ export class CampaignStepOutcomes extends StepElement {
         abTest: { ...d.outcomes.abTest, variants: [...d.outcomes.abTest.variants, { key, agentId: null, weightText: '' }] },
       }),
     );
-    this.note = msg(str`Variant ${key} added.`);
+    this.note = () => msg(str`Variant ${key} added.`);
     await this.#focusAfterRender(`#${CSS.escape(fieldId(`outcomes.abTest.variants.${count}.agentId`))}`);
   };
 
@@ -392,7 +392,7 @@ export class CampaignStepOutcomes extends StepElement {
         },
       }),
     );
-    this.note = msg(str`Variant ${key} removed.`);
+    this.note = () => msg(str`Variant ${key} removed.`);
     void this.#focusAfterRender('#add-variant');
   }
 
@@ -521,7 +521,7 @@ export class CampaignStepOutcomes extends StepElement {
   #addRule = async (): Promise<void> => {
     const count = this.draft?.outcomes.followUps.rules.length ?? 0;
     this.#setFollowUps({ rules: [...(this.draft?.outcomes.followUps.rules ?? []), { ...NEW_RULE }] });
-    this.note = msg(str`Follow-up ${count + 1} added.`);
+    this.note = () => msg(str`Follow-up ${count + 1} added.`);
     await this.#focusAfterRender(`#${CSS.escape(fieldId(`outcomes.followUps.rules.${count}.trigger`))}`);
   };
 
@@ -531,7 +531,7 @@ export class CampaignStepOutcomes extends StepElement {
     for (const [j, text] of this.delayTexts) if (j !== i) texts.set(j > i ? j - 1 : j, text);
     this.delayTexts = texts;
     this.#setFollowUps({ rules: (this.draft?.outcomes.followUps.rules ?? []).filter((_, j) => j !== i) });
-    this.note = msg(str`Follow-up ${i + 1} removed.`);
+    this.note = () => msg(str`Follow-up ${i + 1} removed.`);
     void this.#focusAfterRender('#add-rule');
   }
 
@@ -624,13 +624,13 @@ export class CampaignStepOutcomes extends StepElement {
     const type = GOAL_TYPES.find((t) => !goals.some((g) => g.type === t.id));
     if (!type || goals.length >= MAX_GOALS) return;
     this.#setOutcomes({ goals: [...goals, { type: type.id, targetText: '' }] });
-    this.note = msg(str`Goal ${goals.length + 1} added.`);
+    this.note = () => msg(str`Goal ${goals.length + 1} added.`);
     await this.#focusAfterRender(`#${CSS.escape(fieldId(`outcomes.goals.${goals.length}.type`))}`);
   };
 
   #removeGoal(i: number): void {
     this.#setOutcomes({ goals: (this.draft?.outcomes.goals ?? []).filter((_, j) => j !== i) });
-    this.note = msg(str`Goal ${i + 1} removed.`);
+    this.note = () => msg(str`Goal ${i + 1} removed.`);
     // The Add button may not have been there (three goals); the fieldset's first control then.
     void this.#focusAfterRender('#add-goal', `#${CSS.escape(fieldId('outcomes.goals'))} select`);
   }

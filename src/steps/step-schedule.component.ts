@@ -85,7 +85,8 @@ export class CampaignStepSchedule extends StepElement {
   `];
 
   /** What "Copy to all" last did, announced politely. */
-  @state() private copyNote = '';
+  /** The last Copy to all result; a function, so it reads in the locale shown when it renders. */
+  @state() private copyNote: (() => string) | undefined;
 
   protected override render() {
     const draft = this.draft;
@@ -187,7 +188,7 @@ export class CampaignStepSchedule extends StepElement {
       <p class="hint" id=${copyHint}>
         ${msg("Copy to all copies Monday's start and end times to every day. It does not turn any day on or off.")}
       </p>
-      <p class="hint" role="status">${this.copyNote}</p>
+      <p class="hint" role="status">${this.copyNote?.() ?? ''}</p>
       ${weekGridPicture(s.callWindows)}
       <div role="status">
         ${quiet.length
@@ -257,20 +258,20 @@ export class CampaignStepSchedule extends StepElement {
   #copyToAll = (): void => {
     const windows = this.draft?.schedule.callWindows;
     if (!windows) return;
-    const monday = weekdayName('monday', 'long');
+    const monday = () => weekdayName('monday', 'long');
     if (!canCopyTimes(windows, 'monday')) {
       this.wizard?.touch('schedule.callWindows.monday.start');
       this.wizard?.touch('schedule.callWindows.monday.end');
-      this.copyNote = msg(str`Nothing copied: ${monday} needs a start time before its end time.`);
+      this.copyNote = () => msg(str`Nothing copied: ${monday()} needs a start time before its end time.`);
       return;
     }
     this.edit((d) => withSchedule(d, { callWindows: copyTimesToAll(d.schedule.callWindows, 'monday') }));
     const { start, end } = windows.monday;
-    this.copyNote = msg(str`Copied ${monday}'s times, ${start}–${end}, to every day.`);
+    this.copyNote = () => msg(str`Copied ${monday()}'s times, ${start}–${end}, to every day.`);
   };
 
   #setWindow(day: Weekday, patch: Partial<CallWindow>): void {
-    this.copyNote = '';
+    this.copyNote = undefined;
     this.edit((d) => withSchedule(d, { callWindows: { ...d.schedule.callWindows, [day]: { ...d.schedule.callWindows[day], ...patch } } }));
   }
 

@@ -169,6 +169,30 @@ describe('locale', () => {
     await waitFor(() => getByRole(el, 'status', 'Campaña creada.'));
   });
 
+  it('what the user just did (Copy to all, a step move, an added goal) is re-read in the new locale', async () => {
+    const el = await openWizard(RICH);
+    await show(el, 'outcomes', 'en');
+    getByRole(el, 'button', 'Back').click(); // announces "Step 4 of 6: Schedule"
+    await waitFor(() => getByRole(el, 'heading', 'Schedule'));
+    getByRole(el, 'button', 'Copy to all').click();
+    await waitFor(() => expect(renderedStrings(el).some((s) => s.startsWith('Copied Monday'))).to.equal(true));
+    expect(renderedStrings(el)).to.include('Step 4 of 6: Schedule');
+    el.locale = 'es';
+    await waitFor(() => getByRole(el, 'heading', 'Programación'));
+    const strings = renderedStrings(el);
+    expect(strings).to.include('Paso 4 de 6: Programación');
+    expect(strings.some((s) => s.startsWith('Se copiaron las horas del lunes'))).to.equal(true);
+    expect(englishLeft(strings, units, SAME_IN_SPANISH)).to.have.length(0);
+
+    el.locale = 'en';
+    await show(el, 'outcomes', 'en');
+    getByRole(el, 'button', 'Add goal').click();
+    await waitFor(() => expect(renderedStrings(el)).to.include('Goal 3 added.'));
+    el.locale = 'es';
+    await waitFor(() => expect(renderedStrings(el)).to.include('Objetivo 3 añadido.'));
+    expect(englishLeft(renderedStrings(el), units, SAME_IN_SPANISH)).to.have.length(0);
+  });
+
   it('Intl formatting follows the locale: day names and the week summary', async () => {
     const el = await openWizard(RICH);
     await show(el, 'schedule', 'es');
