@@ -4,17 +4,21 @@
  */
 
 interface MainThreadWatch {
-  stop(): { longTasks: number; longestTaskMs: number; maxLagMs: number; heapPeakBytes: number };
+  stop(): { longTasks: number; longestTaskMs: number; longTaskAt: number[]; maxLagMs: number; heapPeakBytes: number };
 }
 
 /** Watches the main thread: long tasks (PerformanceObserver), event-loop lag, heap peak. */
 function watchMainThread(): MainThreadWatch {
   let longTasks = 0;
   let longestTaskMs = 0;
+  const t0 = performance.now();
+  /** When each long task started, in ms since the watch started, and how long it took. */
+  const longTaskAt: number[] = [];
   const obs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       longTasks++;
       longestTaskMs = Math.max(longestTaskMs, e.duration);
+      longTaskAt.push(Math.round(e.startTime - t0), Math.round(e.duration));
     }
   });
   obs.observe({ type: 'longtask', buffered: false });
@@ -36,7 +40,7 @@ function watchMainThread(): MainThreadWatch {
     stop() {
       running = false;
       obs.disconnect();
-      return { longTasks, longestTaskMs, maxLagMs: Math.max(0, maxLagMs), heapPeakBytes };
+      return { longTasks, longestTaskMs, longTaskAt, maxLagMs: Math.max(0, maxLagMs), heapPeakBytes };
     },
   };
 }
