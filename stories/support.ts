@@ -51,6 +51,8 @@ export interface WizardStoryArgs {
   /** The step to open at; the wizard stops at the first step that blocks before it. */
   step: StepId;
   theme?: 'light' | 'dark';
+  /** Page-wide in the localisation runtime, so every story sets it: `en`, `es`, `es-MX`… */
+  locale: string;
   environment: 'production' | 'development';
   /** Simulated adapter latency in milliseconds. */
   latencyMs: number;
@@ -63,6 +65,7 @@ export interface WizardStoryArgs {
 export const defaultArgs: WizardStoryArgs = {
   mode: 'create',
   step: 'basics',
+  locale: 'en',
   environment: 'production',
   latencyMs: 150,
   fail: [],
@@ -79,6 +82,7 @@ export function openWizard(args: WizardStoryArgs): CampaignWizard {
   wizard.environment = args.environment;
   wizard.features = { followUps: args.followUps, contactMemory: args.contactMemory };
   if (args.theme) wizard.theme = args.theme;
+  wizard.locale = args.locale;
   if (args.mode === 'edit') {
     wizard.mode = 'edit';
     if (args.campaignId) wizard.campaignId = args.campaignId;

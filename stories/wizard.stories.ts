@@ -20,6 +20,7 @@ const meta = {
     },
     step: { control: 'select', options: [...STEP_IDS] },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+    locale: { control: 'inline-radio', options: ['en', 'es', 'es-MX'] },
     environment: { control: 'inline-radio', options: ['production', 'development'] },
     latencyMs: { control: { type: 'range', min: 0, max: 3000, step: 50 } },
     fail: {
@@ -98,6 +99,17 @@ export const ListFailure: Story = {
 export const Dark: Story = {
   args: { theme: 'dark', initial: newCampaign(), step: 'schedule' },
   render: (args) => html`<div style="background:#0d1117;padding:24px;border-radius:8px">${openWizard(args)}</div>`,
+};
+
+/** Spanish (`locale="es"`): every string, dates and numbers through Intl. */
+export const Spanish: Story = {
+  args: { locale: 'es', initial: newCampaign(), step: 'review' },
+};
+
+/** Under `dir="rtl"` the stepper, fields and actions lay out right to left. */
+export const RightToLeft: Story = {
+  args: { initial: newCampaign(), step: 'schedule' },
+  render: (args) => html`<div dir="rtl">${openWizard(args)}</div>`,
 };
 
 /**
