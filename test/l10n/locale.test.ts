@@ -8,7 +8,8 @@ import { resolveWizardLocale, setWizardLocale, wizardLocale } from '../../src/lo
 import { uiLocale } from '../../src/ui/format.js';
 import { STEP_IDS, type CampaignPayload, type DeepPartial, type StepId } from '../../src/model/schema.js';
 import { templates as esTemplates } from '../../src/generated/locales/es.js';
-import { getByRole, waitFor } from '../support/dom.js';
+import { getByLabel, getByRole, waitFor } from '../support/dom.js';
+import { csvFile } from '../support/csv-files.js';
 import { englishLeft, loadCatalogue, renderedStrings, type CatalogueUnit } from './catalogue.js';
 
 /** Sources whose Spanish is the same words; each is checked to be identical in the catalogue. */
@@ -191,6 +192,36 @@ describe('locale', () => {
     el.locale = 'es';
     await waitFor(() => expect(renderedStrings(el)).to.include('Objetivo 3 añadido.'));
     expect(englishLeft(renderedStrings(el), units, SAME_IN_SPANISH)).to.have.length(0);
+  });
+
+  it('es covers the CSV source: file, mapping, preview, phone checks and country counts', async () => {
+    const el = await openWizard({ ...PLAIN, audience: { source: 'csv' } });
+    await show(el, 'audience', 'en');
+    const input = await waitFor(() => getByLabel<HTMLInputElement>(el, 'CSV file'));
+    // Headers that are not catalogue strings themselves: file data is never translated.
+    const csv = [
+      'First Name,Surname,Phone Number,E-mail,Plan',
+      'Ana,García,(415) 555-2671,ana@example.com,Gold',
+      'Bob,Smith,+1 415 555 2671,bob@example.com,Silver',
+      'Zoë,Müller,+44 20 7946 0958,z@example.com,Gold',
+      'Eve,Doe,12345,e@example.com,Gold',
+      'Sam,Lee,,s@example.com,Gold',
+    ].join('\n');
+    const dt = new DataTransfer();
+    dt.items.add(csvFile(csv));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => expect(renderedStrings(el)).to.include('Valid contacts by country'), 10000);
+    await settled(el);
+    const englishHits = englishLeft(renderedStrings(el), units, SAME_IN_SPANISH);
+    expect(englishHits.length).to.be.greaterThan(15);
+
+    el.locale = 'es';
+    await waitFor(() => expect(renderedStrings(el)).to.include('Contactos válidos por país'));
+    const left = englishLeft(renderedStrings(el), units, SAME_IN_SPANISH);
+    expect(left, `English left on the CSV source in es:\n${describeHits(left)}`).to.have.length(0);
+    expect(renderedStrings(el).some((s) => s.includes('Estados Unidos'))).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it('Intl formatting follows the locale: day names and the week summary', async () => {
