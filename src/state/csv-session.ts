@@ -381,20 +381,15 @@ export class CsvSession implements ReactiveController {
 
   #fail(file: File, preview: CsvPreview | null, error: unknown): void {
     this.#set({ status: 'failed', file, preview, error });
+    // A mapping problem leaves the rows counted; a bad file has no rows to send.
     const mappingOnly = preview !== null && MAPPING_ERRORS.has(errorCode(error) ?? '');
-    const { store } = this.#options;
-    const write = () =>
-      store.update((d) => {
-        const csv = d.audience.csv;
-        if (!csv || csv.file !== file) return d;
-        // A mapping problem leaves the rows counted; a bad file has no rows to send.
-        const next = mappingOnly
-          ? { ...csv, rowCount: csv.rowCount ?? preview.estimatedRowCount, stats: null }
-          : { ...csv, rowCount: null, stats: null };
-        if (next.rowCount === csv.rowCount && next.stats === csv.stats) return d;
-        return { ...d, audience: { ...d.audience, csv: next } };
-      }, 'host');
-    write();
+    this.#options.store.update((d) => {
+      const csv = d.audience.csv;
+      if (!csv || csv.file !== file) return d;
+      const rowCount = mappingOnly ? (csv.rowCount ?? preview.estimatedRowCount) : null;
+      if (rowCount === csv.rowCount && !csv.stats) return d;
+      return { ...d, audience: { ...d.audience, csv: { ...csv, rowCount, stats: null } } };
+    }, 'host');
   }
 
   #stop(): void {

@@ -469,6 +469,20 @@ describe('Audience step: CSV in a whole create', () => {
     await waitFor(() => expect(second.draft.audience.csv).to.equal(null));
   });
 
+  it('a wizard taken out of the page stops its import, and starts it again when put back', async function () {
+    this.timeout(60000);
+    const { el } = await openAudience();
+    pick(el, largeCsv(30_000, 'thirty.csv'));
+    await waitFor(() => getByLabel<HTMLProgressElement>(el, 'Checking phone numbers'), 5000);
+    const parent = el.parentElement!;
+    el.remove();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(el.draft.audience.csv?.stats ?? null).to.equal(null);
+    parent.append(el);
+    expect(await waitForCounts(el, 30000)).to.deep.equal({ Valid: '30,000', Invalid: '0', Duplicate: '0' });
+    expect(el.draft.audience.csv?.rowCount).to.equal(30_000);
+  });
+
   it('accepts a file dropped on the drop zone', async () => {
     const { el } = await openAudience();
     const zone = csvElement(el).shadowRoot.querySelector('.dropzone')!;
