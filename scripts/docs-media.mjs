@@ -52,22 +52,12 @@ const log = (text) => console.log(`[docs:media ${((performance.now() - started) 
 
 // ---- Build and serve the demo ----
 
-/**
- * package.json's `sideEffects` names only the entry points (right for dist/); a bundle built from
- * src/ would drop the modules that define the elements. Keep their side effects.
- */
-const keepSourceSideEffects = {
-  name: 'docs-media:keep-source-side-effects',
-  transform: { filter: { id: /[\\/]src[\\/].*\.ts$/ }, handler: () => ({ moduleSideEffects: true }) },
-};
-
 async function buildDemo(outDir) {
   await build({
     configFile: false,
     root: join(ROOT, 'demo'),
     base: './',
     logLevel: 'warn',
-    plugins: [keepSourceSideEffects],
     worker: { format: 'es' },
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
   });
