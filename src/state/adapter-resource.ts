@@ -38,6 +38,7 @@ export class AdapterResource<T> implements ReactiveController {
   #cache: ResourceCache = new Map();
   #entry: ResourceEntry | undefined;
   #generation = 0;
+  #connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -52,7 +53,8 @@ export class AdapterResource<T> implements ReactiveController {
     this.#release();
     this.#adapters = adapters;
     if (cache) this.#cache = cache;
-    this.#start(false);
+    // A host may update once more after it left the page: no call then, as nobody would abort it.
+    if (this.#connected) this.#start(false);
   }
 
   retry(): void {
@@ -61,10 +63,12 @@ export class AdapterResource<T> implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#release();
   }
 
   hostConnected(): void {
+    this.#connected = true;
     if (this.#adapters && !this.#entry) this.#start(false);
   }
 
@@ -118,14 +122,11 @@ export class AdapterResource<T> implements ReactiveController {
     if (!entry) return;
     entry.users--;
     if (entry.users > 0) return;
-    // Nobody waits for this answer any more: let the backend stop, and forget an unfinished load.
+    // Nobody waits for this answer any more: let the backend stop, and forget an unfinished load
+    // now, so the next visit asks again instead of waiting on a call that was aborted.
     entry.controller.abort();
     const entries = this.#cache;
-    if (entries.get(this.spec.key) === entry) {
-      void entry.promise.then((state) => {
-        if (state.status !== 'ready' && entries.get(this.spec.key) === entry) entries.delete(this.spec.key);
-      });
-    }
+    if (entries.get(this.spec.key) === entry && entry.settled?.status !== 'ready') entries.delete(this.spec.key);
   }
 }
 

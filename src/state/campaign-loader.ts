@@ -18,6 +18,7 @@ export class CampaignLoader implements ReactiveController {
   state: CampaignLoadState = { status: 'idle' };
   #key: unknown[] = [];
   #request: AbortController | undefined;
+  #connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -27,6 +28,8 @@ export class CampaignLoader implements ReactiveController {
   }
 
   load(adapters: CampaignWizardAdapters | undefined, campaignId: string | undefined, force = false): void {
+    // A host may update once more after it left the page: no call then, as nobody would abort it.
+    if (!this.#connected) return;
     if (!force && this.#key[0] === adapters && this.#key[1] === campaignId) return;
     this.#key = [adapters, campaignId];
     this.#request?.abort();
@@ -47,7 +50,12 @@ export class CampaignLoader implements ReactiveController {
     this.load(adapters, campaignId, true);
   }
 
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
   hostDisconnected(): void {
+    this.#connected = false;
     this.#request?.abort();
     if (this.state.status === 'loading') this.#key = [];
   }

@@ -18,6 +18,7 @@ export class CapacityPreviewController implements ReactiveController {
   #key = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
   #request: AbortController | undefined;
+  #connected = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -25,6 +26,8 @@ export class CapacityPreviewController implements ReactiveController {
 
   /** Call on every render with the current pool; it asks again only when the pool changed. */
   watch(adapters: CampaignWizardAdapters | undefined, numberIds: readonly string[]): void {
+    // A host may update once more after it left the page: no call then, as nobody would abort it.
+    if (!this.#connected) return;
     const key = [...numberIds].sort().join('\n');
     if (adapters === this.#adapters && key === this.#key) return;
     this.#adapters = adapters;
@@ -36,7 +39,12 @@ export class CapacityPreviewController implements ReactiveController {
     this.#schedule(numberIds, 0);
   }
 
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
   hostDisconnected(): void {
+    this.#connected = false;
     this.#cancel();
     // Ask again when reconnected.
     this.#key = '';

@@ -10,6 +10,7 @@ import { z } from '../model/zod.js';
 export class TemplateOpener implements ReactiveController {
   #request: AbortController | undefined;
   #key: unknown[] = [];
+  #connected = false;
   /** Why the last template could not be applied; the host sees the Template field unchanged. */
   problem: 'not_found' | 'failed' | null = null;
 
@@ -21,6 +22,8 @@ export class TemplateOpener implements ReactiveController {
   }
 
   open(adapters: CampaignWizardAdapters | undefined, templateId: string | undefined): void {
+    // A host may update once more after it left the page: no call then, as nobody would abort it.
+    if (!this.#connected) return;
     if (this.#key[0] === adapters && this.#key[1] === templateId) return;
     this.#key = [adapters, templateId];
     this.#request?.abort();
@@ -37,7 +40,12 @@ export class TemplateOpener implements ReactiveController {
     this.open(adapters, id);
   }
 
+  hostConnected(): void {
+    this.#connected = true;
+  }
+
   hostDisconnected(): void {
+    this.#connected = false;
     this.#request?.abort();
     this.#key = [];
   }
