@@ -51,13 +51,13 @@ function rejectLabels(): Record<RejectReason, string> {
   };
 }
 
-/** A byte count for people: "12.4 KB", "64.7 MB". */
+/** A byte count for people, in steps of 1024 as most file managers count: "12.4 KB", "256 MB". */
 export function formatBytes(bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
     unit++;
   }
   return new Intl.NumberFormat(uiLocale(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit ? 1 : 0 }).format(value);

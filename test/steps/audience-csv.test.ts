@@ -590,7 +590,7 @@ describe('Audience step: CSV support', () => {
     const messages = codes.map((code) => csvErrorMessage(new CsvImportError(code, 'English log text', { row: 7, detail: 'Mobile' })));
     expect(new Set(messages).size).to.equal(codes.length);
     for (const m of messages) expect(m).to.not.include('English log text');
-    expect(csvErrorMessage(new CsvImportError('too_large', ''))).to.include('268.4 MB');
+    expect(csvErrorMessage(new CsvImportError('too_large', ''))).to.include('256 MB');
     expect(csvErrorMessage(new CsvImportError('too_many_rows', ''))).to.include('2,000,000');
     expect(csvErrorMessage(new CsvImportError('unbalanced_quotes', '', { row: 7 }))).to.include('row 7');
     expect(csvErrorMessage(new CsvImportError('unknown_column', '', { detail: 'Mobile' }))).to.include('"Mobile"');
