@@ -60,7 +60,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return new Intl.NumberFormat(uiLocale(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit ? 1 : 0 }).format(value);
+  return new Intl.NumberFormat(uiLocale(), { style: 'unit', unit: units[unit], unitDisplay: unit ? 'short' : 'long', maximumFractionDigits: unit ? 1 : 0 }).format(value);
 }
 
 interface CsvErrorLike {
@@ -125,6 +125,9 @@ export function csvErrorMessage(error: unknown): string {
   const message = CSV_ERROR_MESSAGES[e.code as CsvImportErrorCode];
   return message ? message(e) : msg('This file could not be imported. Choose another CSV file.');
 }
+
+/** Errors about the mapping, not the file. */
+const MAPPING_ERROR_CODES = new Set(['no_phone_column', 'unknown_column']);
 
 /** Errors worth a "Try again" on the same file. */
 const RETRYABLE = new Set(['read_failed', 'worker_failed']);
@@ -241,8 +244,12 @@ export class CampaignAudienceCsv extends StepElement {
         vertical-align: top;
         padding: calc(var(--_space) / 2) var(--_space);
         border-block-start: 1px solid var(--_border);
+        white-space: nowrap;
+      }
+      .preview td {
         max-inline-size: 16rem;
-        overflow-wrap: anywhere;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       thead th {
         background: var(--_surface-muted);
@@ -479,12 +486,19 @@ export class CampaignAudienceCsv extends StepElement {
   }
 
   #onPick = (event: Event): void => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
+    const file = (event.target as HTMLInputElement).files?.[0];
     if (file) this.#choose(file);
-    // Let the same file be chosen again after it was fixed, cancelled or refused.
-    input.value = '';
   };
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Once a file is refused or cancelled, let the same file (fixed) be chosen again: the
+    // browser sends no change event for the file it already shows.
+    const st = this.wizard?.csv.state;
+    const refused = st?.status === 'cancelled' || (st?.status === 'failed' && !MAPPING_ERROR_CODES.has(asCsvError(st.error)?.code ?? ''));
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(PATH)}`);
+    if (refused && input?.value) input.value = '';
+  }
 
   #choose(file: File): void {
     this.replacing = false;
@@ -514,8 +528,13 @@ export class CampaignAudienceCsv extends StepElement {
     event.preventDefault();
     this.#dragDepth = 0;
     this.dragging = false;
-    const file = event.dataTransfer?.files[0];
-    if (file) this.#choose(file);
+    const files = event.dataTransfer?.files;
+    const file = files?.[0];
+    if (!file) return;
+    // The picker then names the dropped file too.
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(PATH)}`);
+    if (input && files.length === 1) input.files = files;
+    this.#choose(file);
   };
 
   // ---- status ----
@@ -644,7 +663,7 @@ export class CampaignAudienceCsv extends StepElement {
         : msg(str`Preview: the first ${formatNumber(rows.length)} rows of about ${formatNumber(preview.estimatedRowCount)}`);
     const status = summary ? rowStatus(summary) : null;
     return html`<div class="table-wrap block" role="region" aria-labelledby=${captionId} tabindex="0">
-      <table>
+      <table class="preview">
         <caption id=${captionId}>${caption}</caption>
         <thead>
           <tr>

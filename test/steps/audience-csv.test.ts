@@ -152,6 +152,7 @@ describe('Audience step: CSV', () => {
     expect(selectedText(getByLabel<HTMLSelectElement>(el, 'Email'))).to.equal('Email');
     expect(selectedText(getByLabel<HTMLSelectElement>(el, 'Company'))).to.equal('Not mapped');
     expect(csvText(el)).to.include('Selected file: contacts.csv');
+    expect(fileInput(el).files?.[0]?.name).to.equal('contacts.csv');
 
     const preview = table(el, /^Preview/);
     expect(preview.head.slice(0, 5)).to.deep.equal(['Row', 'First name First Name', 'Last name Last Name', 'Phone Phone Number', 'Email Email']);
@@ -307,6 +308,8 @@ describe('Audience step: CSV files that cannot be imported', () => {
       pick(el, make());
       await waitFor(() => expect(alertText(el)).to.match(message), 10000);
       expect(queryAllByLabel(el, 'Phone')).to.have.length(0);
+      // The picker is cleared, so the same file, once fixed, can be chosen again.
+      await waitFor(() => expect(fileInput(el).files?.length ?? 0).to.equal(0));
       expect(queryAllByRole(csvElement(el), 'button', 'Cancel import')).to.have.length(0);
       next(el);
       await waitFor(() => getByRole(el, 'link', 'Choose a CSV file'));
@@ -497,6 +500,7 @@ describe('Audience step: CSV in a whole create', () => {
     zone.dispatchEvent(drop);
     expect(drop.defaultPrevented, 'the browser does not open the file').to.equal(true);
     await waitFor(() => expect(csvText(el)).to.include('Selected file: dropped.csv'));
+    expect(fileInput(el).files?.[0]?.name).to.equal('dropped.csv');
     expect(zone.classList.contains('dragging')).to.equal(false);
     expect(await waitForCounts(el)).to.deep.equal({ Valid: '4', Invalid: '3', Duplicate: '2' });
   });
