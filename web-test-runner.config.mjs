@@ -7,7 +7,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 const commonjs = fromRollup(rollupCommonjs);
 
 export default {
-  files: ['test/**/*.test.ts', '!test/model/**'],
+  files: ['test/**/*.test.ts', '!test/model/**', '!test/docs/**'],
   nodeResolve: { browser: true },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

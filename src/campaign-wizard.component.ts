@@ -27,7 +27,7 @@ import type { StepElement } from './steps/step-element.js';
 import type { ReviewChangeDetail } from './steps/step-review.component.js';
 import { bannerStyles, wizardStyles } from './wizard-styles.js';
 import { TemplateOpener } from './state/template-opener.js';
-import { setWizardLocale } from './localization.js';
+import { setWizardLocale, wizardLocale } from './localization.js';
 
 
 /**
@@ -180,7 +180,8 @@ export class CampaignWizard extends LitElement {
     const summaryErrors = this.attempted.has(this.step) ? this.#stepErrors(this.step) : [];
     const onReview = this.step === 'review';
     const sending = this.#submission.busy;
-    return html`<div class="wizard" part="wizard">
+    // The language of the strings shown, so screen readers pronounce them right on any host page.
+    return html`<div class="wizard" part="wizard" lang=${wizardLocale()}>
       <div class="header" part="header">
         <slot name="logo"></slot>
         ${renderStepper(this.#stepperItems(), this.step, (step) => void this.#goTo(step))}
