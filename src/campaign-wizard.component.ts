@@ -382,7 +382,10 @@ export class CampaignWizard extends LitElement {
   async #submit(): Promise<void> {
     const adapters = this.adapters;
     if (!adapters || this.#submission.busy) return;
-    await this.#csv.settled(); // a CSV still being counted has only an estimated rowCount
+    if (this.#csv.counting) {
+      await this.#csv.settled(); // a CSV still being counted has only an estimated rowCount
+      if (!this.isConnected || this.#submission.busy) return;
+    }
     const result = toPayload(this.#store.draft, this.#validationContext);
     if (!result.ok) {
       const first = result.errors[0]!;

@@ -245,12 +245,16 @@ export class CsvSession implements ReactiveController {
 
   /**
    * Resolves once the CSV audience has its final counts (or failed, or there is none), so a
-   * submission never sends an estimated rowCount.
+   * submission never sends an estimated rowCount. Check `counting` first: awaiting this when
+   * nothing is pending still costs a turn of the event loop's microtasks.
    */
   async settled(): Promise<void> {
-    while (this.#options.store.draft.audience.source === 'csv' && (this.#state.status === 'reading' || this.#state.status === 'checking')) {
-      await new Promise<void>((resolve) => this.#waiters.add(resolve));
-    }
+    while (this.counting) await new Promise<void>((resolve) => this.#waiters.add(resolve));
+  }
+
+  /** True while the CSV audience's file is still being read or counted. */
+  get counting(): boolean {
+    return this.#options.store.draft.audience.source === 'csv' && (this.#state.status === 'reading' || this.#state.status === 'checking');
   }
 
   // ---- following the draft ----
