@@ -57,6 +57,10 @@ export class SubmissionController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#abort?.abort();
+    this.#abort = null;
+    // Nobody is looking, and the draft is untouched. Idle now: an adapter that ignores the signal
+    // may still answer (or never), and the user must be able to send again (the same key) later.
+    if (this.state.status === 'sending') this.#set({ status: 'idle' });
   }
 
   /** Confirms the payload (Create / Save) or retries after a failure. */
@@ -124,9 +128,9 @@ export class SubmissionController implements ReactiveController {
   }
 
   #fail(phase: SubmissionPhase, abort: AbortController, error: unknown): void {
-    // A disconnect aborted it: nobody is looking, and the draft is untouched.
-    if (abort.signal.aborted) this.#set({ status: 'idle' });
-    else if (error instanceof MalformedAnswer) this.#set({ status: 'failed', phase, reason: 'malformed', message: '' });
+    // A disconnect aborted it and set the state; a newer request may be running by now.
+    if (abort.signal.aborted) return;
+    if (error instanceof MalformedAnswer) this.#set({ status: 'failed', phase, reason: 'malformed', message: '' });
     else this.#set({ status: 'failed', phase, reason: 'failed', message: errorText(error) });
   }
 
