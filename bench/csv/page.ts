@@ -134,6 +134,7 @@ async function ours(defaultCountry: string, validators?: number) {
     invalid: summary.invalid,
     byCountry: summary.byCountry,
     fastPathRows: summary.fastPathRows,
+    timings: summary.timings,
   };
 }
 

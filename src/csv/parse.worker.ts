@@ -160,6 +160,9 @@ async function run(req: RunRequest): Promise<CsvSummary> {
   let valid = 0;
   let rowsChecked = 0;
   let fastPathRows = 0;
+  const started = performance.now();
+  let busyMs = 0;
+  let validateMs = 0;
 
   let headerSeen = false;
   let header: string[] = [];
@@ -218,7 +221,9 @@ async function run(req: RunRequest): Promise<CsvSummary> {
         countries = m.countries;
         return;
       }
+      const t0 = performance.now();
       slot.inFlight--;
+      validateMs += m.ms;
       results.set(m.id, m);
       while (results.has(nextToApply)) {
         const b = batches.get(nextToApply)!;
@@ -228,6 +233,7 @@ async function run(req: RunRequest): Promise<CsvSummary> {
         nextToApply++;
       }
       progress();
+      busyMs += performance.now() - t0;
       const w = wake;
       wake = undefined;
       w?.();
@@ -263,6 +269,8 @@ async function run(req: RunRequest): Promise<CsvSummary> {
     limits.maxCellLength * 8,
     () => (headerSeen ? dataRows : -1),
     async (chunk) => {
+      let t0 = performance.now();
+      busyMs += chunk.ms;
       bytesRead = chunk.bytesRead;
       quoteErrors += chunk.invalidQuoteRows;
       for (const row of chunk.rows) {
@@ -290,9 +298,14 @@ async function run(req: RunRequest): Promise<CsvSummary> {
         if (pre === 0) batch.text += row[phoneIndex] ?? '';
         batch.pre[k] = pre;
         batch.ends.push(batch.text.length);
-        if (batch.ends.length === BATCH_ROWS) await dispatch();
+        if (batch.ends.length === BATCH_ROWS) {
+          busyMs += performance.now() - t0;
+          await dispatch();
+          t0 = performance.now();
+        }
       }
       progress();
+      busyMs += performance.now() - t0;
     },
   );
   if (!headerSeen) throw new CsvImportError('empty', 'The file has no rows.');
@@ -331,6 +344,7 @@ async function run(req: RunRequest): Promise<CsvSummary> {
     phoneColumn: req.phoneColumn,
     defaultCountry: req.defaultCountry as CountryCode,
     fastPathRows,
+    timings: { parseMs: Math.round(busyMs), validateMs: Math.round(validateMs), wallMs: Math.round(performance.now() - started) },
   };
 }
 

@@ -66,4 +66,6 @@ export type ValidatorMessage =
       country: Uint16Array;
       /** Cells answered by the E.164 fast path. */
       fast: number;
+      /** Milliseconds this batch took to check (diagnostics). */
+      ms: number;
     };

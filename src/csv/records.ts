@@ -19,6 +19,8 @@ export interface RecordChunk {
   bytesRead: number;
   /** True for the last chunk. */
   last: boolean;
+  /** Milliseconds spent decoding and parsing this chunk (diagnostics). */
+  ms: number;
 }
 
 interface PapaError {
@@ -53,6 +55,7 @@ export async function streamRecords(
   let partial = '';
   let pending = '';
   let bytesRead = 0;
+  let ms = 0;
   try {
     for (;;) {
       if (signal?.aborted) return;
@@ -63,12 +66,16 @@ export async function streamRecords(
         throw new CsvImportError('read_failed', `The file could not be read: ${String(e)}`);
       }
       const last = result.done;
+      const t0 = performance.now();
       if (last) pending += decoder.decode();
       else {
         bytesRead += result.value.byteLength;
         pending += decoder.decode(result.value, { stream: true });
       }
-      if (!last && pending.length < CHUNK_CHARS) continue;
+      if (!last && pending.length < CHUNK_CHARS) {
+        ms += performance.now() - t0;
+        continue;
+      }
 
       const input = partial + pending;
       pending = '';
@@ -85,12 +92,14 @@ export async function streamRecords(
           lastRowSeen = err.row;
         }
       }
+      ms += performance.now() - t0;
       if (missingQuotes) {
         // The unterminated field runs to the end of the file; its record is the chunk's last.
-        await onChunk({ rows: res.data.slice(0, -1), invalidQuoteRows, bytesRead, last: false });
+        await onChunk({ rows: res.data.slice(0, -1), invalidQuoteRows, bytesRead, last: false, ms });
         throw unbalanced(rowBase() + 1);
       }
-      await onChunk({ rows: res.data, invalidQuoteRows, bytesRead, last });
+      await onChunk({ rows: res.data, invalidQuoteRows, bytesRead, last, ms });
+      ms = 0;
       if (last) return;
       if (partial.length > maxRecordChars) {
         if (partial.includes('"')) throw unbalanced(rowBase() + 1);

@@ -112,6 +112,11 @@ export interface CsvSummary {
   defaultCountry: CountryCode;
   /** Rows answered by the E.164 fast path (a performance figure). */
   fastPathRows: number;
+  /**
+   * Diagnostics: busy milliseconds of the parse worker (reading, parsing, batching, dedupe) and of
+   * the validate workers together (phone checks), and the wall time of the pass.
+   */
+  timings: { parseMs: number; validateMs: number; wallMs: number };
 }
 
 export interface RejectedCsvOptions {

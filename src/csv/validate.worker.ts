@@ -17,6 +17,7 @@ scope.onmessage = (e) => {
   const defaultCountry = e.data.defaultCountry as CountryCode;
   const post = (m: ValidatorMessage, transfer: Transferable[] = []) => port.postMessage(m, transfer);
   port.onmessage = (ev: MessageEvent<ValidateBatch>) => {
+    const t0 = performance.now();
     const { id, text, ends } = ev.data;
     const n = ends.length;
     const status = new Uint8Array(n);
@@ -35,7 +36,8 @@ scope.onmessage = (e) => {
         if (r.fast) fast++;
       }
     }
-    post({ type: 'result', id, status, e164, country, fast }, [status.buffer, e164.buffer, country.buffer]);
+    const ms = performance.now() - t0;
+    post({ type: 'result', id, status, e164, country, fast, ms }, [status.buffer, e164.buffer, country.buffer]);
   };
   post({ type: 'ready', countries: COUNTRY_KEYS });
 };

@@ -48,6 +48,7 @@ describe('csv import: a known small file', () => {
     expect(summary.skipped).to.equal(5);
     expect(summary.reasons).to.deep.equal({ missing_phone: 1, invalid_phone: 2, duplicate_phone: 2, cell_too_long: 0 });
     expect(summary.ragged).to.equal(0);
+    expect(summary.timings.wallMs).to.be.at.least(0);
   });
 
   it('counts valid contacts by country', () => {
@@ -77,10 +78,11 @@ describe('csv import: a known small file', () => {
   });
 
   it('gives the same answer with one validate worker or several', async () => {
+    const counts = ({ timings: _t, ...rest }: CsvSummary) => rest;
     const one = await summaryOf(SMALL, { defaultCountry: 'US', validators: 1 });
     const three = await summaryOf(SMALL, { defaultCountry: 'US', validators: 3 });
-    expect(one).to.deep.equal(summary);
-    expect(three).to.deep.equal(summary);
+    expect(counts(one)).to.deep.equal(counts(summary));
+    expect(counts(three)).to.deep.equal(counts(summary));
   });
 });
 
