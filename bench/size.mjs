@@ -90,7 +90,7 @@ async function analyse(output, entryName) {
   );
   const initialCode = initialChunks.map((c) => c.code);
   return {
-    // package.json "sideEffects" decides whether the modules that call customElements.define survive.
+    // A "sideEffects" list in package.json that omits them lets bundlers drop the define calls.
     definesElements: initialCode.some((c) => /customElements\.define\(\s*[`'"]campaign-wizard[`'"]/.test(c)),
     initial: {
       files: initialChunks.map((c) => c.fileName),
@@ -208,8 +208,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   if (!r.definesElements) {
     console.error(
-      '\nbench:size: warning: the bundle has no customElements.define("campaign-wizard"): package.json "sideEffects" lists only ' +
-        'src/index.ts and dist/index.js, so bundlers drop src/campaign-wizard.ts and src/steps/step-*.ts, the modules that define the elements.',
+      '\nbench:size: warning: the bundle has no customElements.define("campaign-wizard"): the bundler dropped the modules that ' +
+        'register the elements (src/campaign-wizard.ts, src/steps/step-*.ts); check "sideEffects" in package.json.',
     );
   }
   if (!sizeBudgetOk(r)) {

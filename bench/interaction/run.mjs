@@ -11,7 +11,7 @@
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { keepSrcSideEffects, viteBuild } from '../lib/vite-build.mjs';
+import { viteBuild } from '../lib/vite-build.mjs';
 import { serve } from '../lib/serve.mjs';
 import { chromiumVersion, freshPage, launchChromium, median } from '../lib/browser.mjs';
 
@@ -20,7 +20,7 @@ export const STEP_HEADINGS = ['Basics', 'Telephony', 'Audience', 'Schedule', 'Ou
 export const TARGETS = { longTasks: 0 };
 
 /** The keyboard walk. `page` shows walk.html; returns the five Next timings and what was sent. */
-async function walkWizard(page) {
+export async function walkWizard(page) {
   const call = (fn, ...args) => page.evaluate((fn, args) => window.walk[fn](...args), fn, args);
   const kb = page.keyboard;
   // Every action labels what follows, so a long task can be traced to the action that caused it.
@@ -172,7 +172,7 @@ async function walkBare(page, steps) {
 
 export async function runInteractionBench({ runs = 5, log = console.log } = {}) {
   log('interaction: building the pages with Vite');
-  const { outDir } = await viteBuild({ walk: resolve(here, 'walk.html'), bare: resolve(here, 'bare.html') }, { root: here, plugins: [keepSrcSideEffects()] });
+  const { outDir } = await viteBuild({ walk: resolve(here, 'walk.html'), bare: resolve(here, 'bare.html') }, { root: here });
   const srv = await serve(outDir);
   const browser = await launchChromium();
   const samples = { wizard: [], bare: [] };

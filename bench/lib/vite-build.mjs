@@ -7,24 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const SRC = resolve(REPO, 'src') + '/';
-
-/**
- * Marks the package's own modules as having side effects. package.json's "sideEffects" lists only
- * src/index.ts and dist/index.js, so a bundler drops the modules that only call
- * customElements.define (src/campaign-wizard.ts, src/steps/step-*.ts, ...) and no element gets
- * defined. The browser pages need working elements, so they build with this plugin.
- */
-export const keepSrcSideEffects = () => ({
-  name: 'bench:keep-src-side-effects',
-  enforce: 'pre',
-  async resolveId(source, importer, options) {
-    const r = await this.resolve(source, importer, { ...options, skipSelf: true });
-    if (r && !r.external && r.id.startsWith(SRC)) return { ...r, moduleSideEffects: true };
-    return null;
-  },
-});
-
 /**
  * input: { name: absolute path } (or one path); outDir: default a fresh temp folder;
  * plugins: extra Vite plugins. Returns { outDir, output } where output is the chunks and assets.

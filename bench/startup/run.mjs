@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { keepSrcSideEffects, viteBuild } from '../lib/vite-build.mjs';
+import { viteBuild } from '../lib/vite-build.mjs';
 import { serve } from '../lib/serve.mjs';
 import { chromiumVersion, freshPage, launchChromium, median } from '../lib/browser.mjs';
 
@@ -17,8 +17,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export async function runStartupBench({ runs = 15, log = console.log } = {}) {
   log('start-up: building the pages with Vite');
   const dir = await mkdtemp(join(tmpdir(), 'cw-startup-'));
-  await viteBuild({ wizard: resolve(here, 'wizard.html') }, { root: here, outDir: join(dir, 'wizard'), plugins: [keepSrcSideEffects()] });
-  await viteBuild({ bare: resolve(here, 'bare.html') }, { root: here, outDir: join(dir, 'bare'), plugins: [keepSrcSideEffects()] });
+  await viteBuild({ wizard: resolve(here, 'wizard.html') }, { root: here, outDir: join(dir, 'wizard') });
+  await viteBuild({ bare: resolve(here, 'bare.html') }, { root: here, outDir: join(dir, 'bare') });
   const srv = await serve(dir);
   const browser = await launchChromium();
   const samples = { wizard: [], bare: [] };
