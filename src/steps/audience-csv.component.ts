@@ -803,15 +803,17 @@ export class CampaignAudienceCsv extends StepElement {
       choices,
       sourceLabel: (n) => msg(str`Variable ${n} column`),
       errorFor: (p) => this.errorFor(p),
-      onChange: (next, touched) => {
-        // Picking a column for an unnamed variable names it after the column.
-        const named = next.map((row, i) =>
-          touched === `audience.csv.callVariables.${i}.column` && row.name === '' && row.source !== ''
-            ? { ...row, name: variableNameFor(row.source, next.map((r) => r.name)) }
-            : row,
-        );
-        this.#editCsv((c) => ({ ...c, callVariables: named.map((r) => ({ name: r.name, column: r.source })) }), touched);
-      },
+      onChange: (change, touched) =>
+        this.#editCsv((c) => {
+          const next = change(c.callVariables.map((v) => ({ name: v.name, source: v.column })));
+          // Picking a column for an unnamed variable names it after the column.
+          const named = next.map((row, i) =>
+            touched === `audience.csv.callVariables.${i}.column` && row.name === '' && row.source !== ''
+              ? { ...row, name: variableNameFor(row.source, next.map((r) => r.name)) }
+              : row,
+          );
+          return { ...c, callVariables: named.map((r) => ({ name: r.name, column: r.source })) };
+        }, touched),
     });
   }
 

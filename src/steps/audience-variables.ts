@@ -18,7 +18,11 @@ export interface VariableEditor {
   choices: readonly string[] | null;
   sourceLabel: (n: number) => string;
   errorFor: (path: string) => string | undefined;
-  onChange: (rows: VariableRow[], touchedPath?: string) => void;
+  /**
+   * Receives a change to apply to the rows as they are in the draft at that moment (not as last
+   * rendered), so two quick edits never undo each other.
+   */
+  onChange: (change: (rows: VariableRow[]) => VariableRow[], touchedPath?: string) => void;
 }
 
 /**
@@ -27,10 +31,7 @@ export interface VariableEditor {
  */
 export function renderVariables(e: VariableEditor) {
   const set = (index: number, patch: Partial<VariableRow>, touched: string) =>
-    e.onChange(
-      e.rows.map((row, i) => (i === index ? { ...row, ...patch } : row)),
-      touched,
-    );
+    e.onChange((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)), touched);
   return html`<fieldset class="field variables">
     <legend>${msg('Call Variables')}</legend>
     <p class="hint">${msg('Optional. Values the agent can use in the call, such as a plan name or a due date.')}</p>
@@ -75,11 +76,11 @@ export function renderVariables(e: VariableEditor) {
               />`}
           ${fieldError(sourcePath, sourceError)}
         </div>
-        <button type="button" @click=${() => e.onChange(e.rows.filter((_, j) => j !== i))}>
+        <button type="button" @click=${() => e.onChange((rows) => rows.filter((_, j) => j !== i))}>
           ${msg('Remove')}<span class="visually-hidden"> ${msg(str`variable ${n}`)}</span>
         </button>
       </div>`;
     })}
-    <div><button type="button" @click=${() => e.onChange([...e.rows, { name: '', source: '' }])}>${msg('Add call variable')}</button></div>
+    <div><button type="button" @click=${() => e.onChange((rows) => [...rows, { name: '', source: '' }])}>${msg('Add call variable')}</button></div>
   </fieldset>`;
 }

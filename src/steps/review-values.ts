@@ -13,6 +13,8 @@ export interface ReviewLookups {
   segments: readonly Segment[];
   capacity: number | null | undefined;
   csvStats: CsvStats | null;
+  /** A new CSV is still being read: its row count is an estimate until the pass ends. */
+  csvCounting: boolean;
 }
 
 /** The term of each Review row. */
@@ -134,6 +136,7 @@ function sourceText(p: CampaignPayload, names: ReviewLookups): string {
     }
     case 'csv': {
       const stats = names.csvStats;
+      if (names.csvCounting) return msg(str`CSV: ${a.fileName}, about ${formatNumber(a.rowCount)} rows (still checking)`);
       if (!stats) return msg(str`CSV: ${a.fileName}, ${formatNumber(a.rowCount)} rows`);
       return msg(
         str`CSV: ${a.fileName}, ${formatNumber(a.rowCount)} rows; ${formatNumber(stats.valid)} will be called, ${formatNumber(stats.skipped)} skipped`,

@@ -146,8 +146,11 @@ export class CampaignStepAudience extends StepElement {
         choices: null,
         sourceLabel: (n) => msg(str`Variable ${n} value`),
         errorFor: (p) => this.errorFor(p),
-        onChange: (rows: VariableRow[], touched) =>
-          this.#editAudience((x) => ({ ...x, contactIdVariables: rows.map((r) => ({ name: r.name, value: r.source })) }), touched),
+        onChange: (change, touched) =>
+          this.#editAudience((x) => {
+            const rows: VariableRow[] = change(x.contactIdVariables.map((v) => ({ name: v.name, source: v.value })));
+            return { ...x, contactIdVariables: rows.map((r) => ({ name: r.name, value: r.source })) };
+          }, touched),
       })}`;
   }
 
@@ -208,11 +211,11 @@ export class CampaignStepAudience extends StepElement {
         choices: segment.fields,
         sourceLabel: (n) => msg(str`Variable ${n} field`),
         errorFor: (p) => this.errorFor(p),
-        onChange: (rows, touched) =>
-          this.#editAudience(
-            (x) => ({ ...x, segment: { ...x.segment, callVariables: rows.map((r) => ({ name: r.name, field: r.source })) } }),
-            touched,
-          ),
+        onChange: (change, touched) =>
+          this.#editAudience((x) => {
+            const rows = change(x.segment.callVariables.map((v) => ({ name: v.name, source: v.field })));
+            return { ...x, segment: { ...x.segment, callVariables: rows.map((r) => ({ name: r.name, field: r.source })) } };
+          }, touched),
       })}`;
   }
 

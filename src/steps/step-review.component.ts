@@ -110,6 +110,7 @@ export class CampaignStepReview extends StepElement {
       segments: listOf(this.#segments.state),
       capacity,
       csvStats: wizard.draft.audience.csv?.stats ?? null,
+      csvCounting: Boolean(wizard.draft.audience.csv?.file && !wizard.draft.audience.csv.stats),
     };
     return html`<h2 tabindex="-1">${msg('Review')}</h2>
       <p>${intro}</p>
