@@ -504,3 +504,21 @@ describe('Adapter faults: nothing is left running after a disconnect', () => {
     expect(running).to.deep.equal([]);
   });
 });
+
+describe('Adapter faults: the host replaces the adapters', () => {
+  it('pending list calls abort, the lists load from the new adapters, and the draft stays', async () => {
+    const first = createInMemoryAdapters({ latencyMs: 0 });
+    const control = instrument(first, 'listAgents');
+    control.fault = 'hang';
+    const { el } = await openWizard({ adapters: first, initial: complete });
+    await waitFor(() => expect(control.calls).to.have.length(1));
+    const before = draftText(el);
+    const second = createInMemoryAdapters({ latencyMs: 0 });
+    second.listAgents = async () => [{ id: 'agt_noah', name: 'Noah from the new adapters' }];
+    el.adapters = second;
+    await el.updateComplete;
+    expect(control.calls[0]!.signal.aborted).to.equal(true);
+    await waitFor(() => expect(agentOptions(el)).to.include('Noah from the new adapters'));
+    expect(draftText(el)).to.equal(before);
+  });
+});
