@@ -17,7 +17,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const scratch = join(repo, 'node_modules/.cache/campaign-wizard-csp');
+// Inside the repository, so the page's bare imports (lit) resolve from node_modules; one per run.
+const scratch = join(repo, 'node_modules/.cache/campaign-wizard-csp', String(process.pid));
 const distDir = join(scratch, 'dist');
 const pageDir = join(scratch, 'page');
 const downloadDir = join(scratch, 'downloads');
@@ -262,7 +263,7 @@ export async function runCspTest() {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`policy: ${POLICY}`);
   if (failures.length) {
-    log(`FAILED in ${seconds} s:`);
+    log(`FAILED in ${seconds} s (the build is kept in ${scratch}):`);
     for (const f of failures) log(`  - ${f}`);
   } else {
     log(`passed in ${seconds} s: a whole create flow with a CSV upload, zero violations, no console errors`);
