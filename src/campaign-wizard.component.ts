@@ -195,7 +195,10 @@ export class CampaignWizard extends LitElement {
           </div>`
         : nothing}
       ${renderErrorSummary(summaryErrors, (path) => void this.stepElement?.focusField(path))}
-      ${this.#renderStep()}
+      ${this.#renderTemplateProblem()}
+      <div class="step-frame" ?inert=${this.#loader.state.status === 'loading'} aria-busy=${this.#loader.state.status === 'loading' ? 'true' : 'false'}>
+        ${this.#renderStep()}
+      </div>
       ${onReview ? renderSubmission(this.#submission.state, this.mode, () => void this.#submit()) : nothing}
       <div class="actions" part="actions">
         <button type="button" part="button" @click=${this.#cancel}>${msg('Cancel')}</button>
@@ -223,7 +226,27 @@ export class CampaignWizard extends LitElement {
     </div>`;
   }
 
+  /** `template-id` could not be applied: say so, and offer Retry when it may work next time. */
+  #renderTemplateProblem() {
+    const problem = this.#templateOpener.problem;
+    if (!problem) return nothing;
+    return html`<div class="banner" part="banner" role="alert">
+      <p class="banner-title">${msg("Couldn't open the template")}</p>
+      <p>
+        ${problem === 'not_found'
+          ? msg('The template this page asked for is not in the list of saved templates.')
+          : msg('The list of templates could not be loaded.')}
+      </p>
+      ${problem === 'failed'
+        ? html`<button type="button" @click=${() => this.#templateOpener.reopen()}>
+            ${msg('Retry')}<span class="visually-hidden"> ${msg('opening the template')}</span>
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
   // Steps render inside the wizard's shadow root, so their context requests always find it.
+  // While an edit loads, the fields are inert: what the user typed would be overwritten.
   #renderStep() {
     switch (this.step) {
       case 'basics':

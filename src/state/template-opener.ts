@@ -38,6 +38,7 @@ export class TemplateOpener implements ReactiveController {
     const [adapters, id] = this.#key as [CampaignWizardAdapters | undefined, string | undefined];
     this.#key = [];
     this.open(adapters, id);
+    this.host.requestUpdate();
   }
 
   hostConnected(): void {

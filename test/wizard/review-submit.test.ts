@@ -270,6 +270,29 @@ describe('Opening', () => {
     expect(getByLabel<HTMLSelectElement>(el, 'Template').value).to.equal(template.id);
   });
 
+  it('template-id: a failed lookup says so, and Retry applies the template', async () => {
+    const adapters = createInMemoryAdapters({ latencyMs: 0, fail: ['listTemplates'] });
+    const el = await fixture<CampaignWizard>(html`<campaign-wizard template-id="tpl_renewals" .adapters=${adapters}></campaign-wizard>`);
+    await waitFor(() => getByRole(el, 'alert', /Couldn't open the template/));
+    adapters.options.fail.delete('listTemplates');
+    getByRole(el, 'button', 'Retry opening the template').click();
+    await waitFor(() => expect(el.draft.templateId).to.equal('tpl_renewals'));
+    expect(queryAllByRole(el, 'alert', /Couldn't open the template/)).to.have.length(0);
+  });
+
+  it('edit: fields cannot be typed into while the campaign loads, so nothing typed is overwritten', async () => {
+    const adapters = createInMemoryAdapters({ latencyMs: 0 });
+    const gate = deferred<CampaignPayload>();
+    adapters.loadCampaign = () => gate.promise;
+    const el = await fixture<CampaignWizard>(html`<campaign-wizard mode="edit" campaign-id="cmp_1001" .adapters=${adapters}></campaign-wizard>`);
+    await waitFor(() => getByRole(el, 'status', 'Loading campaign…'));
+    const name = getByLabel(el, 'Campaign Name');
+    expect(name.closest('[inert]') ?? (name.getRootNode() as ShadowRoot).host.closest('[inert]')).to.not.equal(null);
+    gate.resolve(structuredClone(sampleCampaigns.cmp_1001!));
+    await waitFor(() => expect(getByLabel(el, 'Campaign Name').value).to.equal(sampleCampaigns.cmp_1001!.name));
+    expect((getByLabel(el, 'Campaign Name').getRootNode() as ShadowRoot).host.closest('[inert]')).to.equal(null);
+  });
+
   it('initial (a clone) pre-fills the draft without a draft-change event', async () => {
     const adapters = createInMemoryAdapters({ latencyMs: 0 });
     const el = await fixture<CampaignWizard>(html`<campaign-wizard .adapters=${adapters}></campaign-wizard>`);
