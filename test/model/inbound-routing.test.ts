@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { propertyRuns } from './property-runs.js';
 import {
   DEFAULT_LOOK_BACK_HOURS,
   routeInboundCall,
@@ -475,7 +476,7 @@ function qualifying(sc: Scenario): Qualifying[] {
   return out;
 }
 
-const PROPERTY_RUNS = { numRuns: 3000 };
+const PROPERTY_RUNS = propertyRuns(500);
 
 describe('properties', () => {
   it('never throws, whatever the input, and always returns a well-formed result', () => {

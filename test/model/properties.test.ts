@@ -9,6 +9,7 @@ import { campaignPayloadSchema, STEP_IDS, VARIANT_KEYS, WEEKDAYS, type CampaignP
 import { TIMEZONES } from '../../src/model/timezones.js';
 import { validateDraft, validateStep, type ValidationContext } from '../../src/model/validate.js';
 import { csvFile } from './fixtures.js';
+import { propertyRuns } from './property-runs.js';
 
 // Drafts come in two flavours: "clean" ones draw every field from values that are valid on
 // their own (so a fair share of whole drafts is valid), "wild" ones add near misses and
@@ -117,7 +118,7 @@ const context: fc.Arbitrary<ValidationContext> = fc.record({
   features: fc.constantFrom(undefined, {}, { followUps: true }, { contactMemory: true }, { followUps: true, contactMemory: true }),
 });
 
-const RUNS = { numRuns: 3000 };
+const RUNS = propertyRuns(300);
 
 test('property: validateDraft never throws, and its errors are validateStep per step (create) in step order', () => {
   fc.assert(
@@ -404,7 +405,7 @@ function payloadArb(mode: 'create' | 'edit'): fc.Arbitrary<PayloadCase> {
     );
 }
 
-const PAYLOAD_RUNS = { numRuns: 2000 };
+const PAYLOAD_RUNS = propertyRuns(200);
 
 test('property: every generated payload passes the schema (the generator itself is sound)', () => {
   fc.assert(
