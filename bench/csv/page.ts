@@ -138,4 +138,18 @@ async function ours(defaultCountry: string, validators?: number) {
   };
 }
 
-(window as unknown as { csvBench: unknown }).csvBench = { baselineA, baselineB, ours };
+/**
+ * Control: the same number of busy workers as ours (parse + validators), burning CPU for `ms`
+ * with no CSV code at all, and the same main-thread watch. Long tasks seen here come from the
+ * machine (other processes, CPU steal), not from the import.
+ */
+async function control(ms: number, workers = Math.min(navigator.hardwareConcurrency || 2, 8) + 1) {
+  const watch = watchMainThread();
+  const all = Array.from({ length: workers }, () => new Worker(new URL('./spin.worker.ts', import.meta.url), { type: 'module' }));
+  await Promise.all(all.map((w) => runWorker(w, { ms })));
+  all.forEach((w) => w.terminate());
+  const main = watch.stop();
+  return { ms, workers, ...main };
+}
+
+(window as unknown as { csvBench: unknown }).csvBench = { baselineA, baselineB, ours, control };

@@ -179,9 +179,10 @@ async function run(req: RunRequest): Promise<CsvSummary> {
     post({ type: 'progress', rowsParsed: dataRows, rowsChecked, bytesRead, totalBytes });
   };
 
+  // A copy, not a slice: a kept slice would pin the whole text chunk it came from in memory.
   const cellOf = (b: Batch, k: number) => {
     const start = k === 0 ? 0 : b.ends[k - 1];
-    return b.text.slice(start, b.ends[k]);
+    return copy(b.text.slice(start, b.ends[k]));
   };
   const reject = (row: number, reason: number, b: Batch, k: number) => {
     rejected.push(row, reason);
@@ -276,7 +277,7 @@ async function run(req: RunRequest): Promise<CsvSummary> {
       for (const row of chunk.rows) {
         if (!headerSeen) {
           if (isBlankRecord(row)) continue;
-          header = row.map((h) => ` ${h}`.slice(1));
+          header = row.map(copy);
           headerSeen = true;
           checkHeader(header, req, limits);
           continue;
@@ -346,6 +347,11 @@ async function run(req: RunRequest): Promise<CsvSummary> {
     fastPathRows,
     timings: { parseMs: Math.round(busyMs), validateMs: Math.round(validateMs), wallMs: Math.round(performance.now() - started) },
   };
+}
+
+/** A string that shares no memory with the text it was cut from. */
+function copy(s: string): string {
+  return ` ${s}`.slice(1);
 }
 
 function checkHeader(header: string[], req: RunRequest, limits: CsvLimits): void {
