@@ -36,13 +36,15 @@ export const CATEGORIES = [
   'over-preview',
   'tight-limits',
   'valid',
+  'phone-cells',
+  'many-rows',
 ] as const;
 export type FuzzCategory = (typeof CATEGORIES)[number];
 
 /** Slots per category in every 100 cases. */
 const WEIGHTS: Record<FuzzCategory, number> = {
-  'random-bytes': 6,
-  'random-text': 6,
+  'random-bytes': 5,
+  'random-text': 5,
   'truncated-utf8': 5,
   'bom-variants': 5,
   utf16: 6,
@@ -52,9 +54,9 @@ const WEIGHTS: Record<FuzzCategory, number> = {
   'cell-1mb': 1,
   'nul-bytes': 5,
   'delimiters-only': 4,
-  'byte-flips': 8,
+  'byte-flips': 7,
   truncated: 5,
-  'inserted-chars': 8,
+  'inserted-chars': 7,
   'header-only': 3,
   empty: 3,
   encodings: 5,
@@ -63,6 +65,8 @@ const WEIGHTS: Record<FuzzCategory, number> = {
   'over-preview': 5,
   'tight-limits': 4,
   valid: 4,
+  'phone-cells': 3,
+  'many-rows': 1,
 };
 
 /** What the harness does with the import besides awaiting it. */
@@ -276,6 +280,27 @@ function randomDialect(rng: Rng, rows: number): ContactOptions {
 /** A small, well-formed contact CSV (UTF-8). */
 function contacts(rng: Rng, maxRows = 40): string {
   return contactText(rng, randomDialect(rng, rng.int(1, maxRows)));
+}
+
+/** A random string made of what phone cells are made of, or a near-miss of a real number. */
+function phoneLike(rng: Rng): string {
+  const pieces = ['+', '+', '00', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ' ', '-', '.', '(', ')', '/', 'x', 'ext.', ' ext ',
+    ';ext=', 'tel:', ';phone-context=', '+1', '+44', '+800', '+882', '+7', '#', '*', '０', '１', '٢', '۳', '߄', '\u00a0', '\u2011', "'",
+    'e', 'E', 'a', 'Z', '+-', '++', '..', ',', '"', '\t', 'x'.repeat(300), '9'.repeat(40), '=', '@'];
+  const real = rng.pick(INTL);
+  const r = rng.next();
+  if (r < 0.25) {
+    // A real number with one piece inserted, removed or repeated.
+    const at = rng.int(0, real.length);
+    if (rng.chance(0.5)) return real.slice(0, at) + rng.pick(pieces) + real.slice(at);
+    return real.slice(0, at) + real.slice(at + rng.int(1, 3));
+  }
+  if (r < 0.35) return `+${'1'.repeat(rng.int(1, 20))}`;
+  if (r < 0.4) return `+${String(rng.int(1, 999))}${String(Math.floor(rng.next() * 1e15))}`.slice(0, rng.int(2, 18));
+  let s = '';
+  const n = rng.size(1, 25);
+  for (let i = 0; i < n; i++) s += rng.pick(pieces);
+  return s;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -645,6 +670,24 @@ const MAKERS: Record<FuzzCategory, Maker> = {
     const enc = rng.int(0, 3);
     const bytes = enc === 0 ? utf8(text) : enc === 1 ? concat([new Uint8Array(BOM_UTF8), utf8(text)]) : enc === 2 ? concat([new Uint8Array(BOM_LE), utf16Bytes(text, true)]) : concat([new Uint8Array(BOM_BE), utf16Bytes(text, false)]);
     return { variant: `${JSON.stringify(o.delimiter)} ${JSON.stringify(o.newline)} ${['utf-8', 'utf-8 BOM', 'utf-16le BOM', 'utf-16be BOM'][enc]}, ${rows.length} rows`, bytes, expectRows: rows.length };
+  },
+
+  'phone-cells'(rng) {
+    // A clean file whose phone cells are random phone-like strings: what the validate workers
+    // (libphonenumber-js, the E.164 fast path) see.
+    const rows = rng.int(1, 120);
+    const lines = ['phone,name'];
+    for (let r = 0; r < rows; r++) lines.push(`${quoteCell(phoneLike(rng), ',', rng.chance(0.3))},x${r}`);
+    return { variant: `${rows} random phone-like cells`, bytes: utf8(lines.join('\n') + '\n'), expectRows: undefined };
+  },
+
+  'many-rows'(rng) {
+    // Several 2,048-row batches, one to four validate workers, a few rows mutated.
+    const rows = rng.int(3_000, 30_000);
+    const o = randomDialect(rng, rows);
+    let text = contactText(rng, o);
+    if (rng.chance(0.5)) text = insertAt(rng, text, rng.int(1, 20), INSERTS.filter((x) => x !== '\0'));
+    return { variant: `${rows} rows, ${JSON.stringify(o.delimiter)} ${JSON.stringify(o.newline)}`, bytes: utf8(text) };
   },
 };
 

@@ -12,7 +12,15 @@
  * the case has called cancel().
  */
 import { liveWorkers } from './worker-count.js';
-import { CsvImportError, startCsvImport, type CsvImport, type CsvPreview, type CsvSummary } from '../../src/csv/index.js';
+import Papa from 'papaparse';
+import {
+  CsvImportError,
+  DEFAULT_REJECT_LABELS,
+  startCsvImport,
+  type CsvImport,
+  type CsvPreview,
+  type CsvSummary,
+} from '../../src/csv/index.js';
 import { fuzzCase, type FuzzCase } from './corpus.js';
 
 export const KNOWN_CODES = [
@@ -133,6 +141,51 @@ function previewProblems(pv: CsvPreview): string[] {
   return p;
 }
 
+/**
+ * The full pass must agree with the preview: the header row is the same (a column the preview
+ * offered is found), and when the preview read the whole file its row count is exact and nothing
+ * the preview checks (encoding, quotes, header, rows) can fail later, so the outcome is known.
+ */
+function agreesWithPreview(pv: CsvPreview, phone: string | undefined, c: FuzzCase, outcome: string, rowCount: number | undefined): string[] {
+  const mappedToHeader = phone !== undefined && pv.headers.includes(phone);
+  if (outcome === 'unknown_column' && mappedToHeader) return [`the preview has a column ${JSON.stringify(phone)} but the full pass says there is none`];
+  if (outcome === 'no_phone_column' && phone !== undefined) return [`no_phone_column with ${JSON.stringify(phone)} mapped`];
+  if (!pv.complete) return [];
+  let expected: string;
+  if (phone === undefined) expected = 'no_phone_column';
+  else if (!mappedToHeader) expected = 'unknown_column';
+  else if (c.limits?.maxRows !== undefined && pv.estimatedRowCount > c.limits.maxRows) expected = 'too_many_rows';
+  else expected = 'ok';
+  const p: string[] = [];
+  if (outcome !== expected) p.push(`the preview read the whole file (${pv.estimatedRowCount} rows) so the pass should end in ${expected}, not ${outcome}`);
+  else if (outcome === 'ok' && rowCount !== pv.estimatedRowCount) p.push(`the preview counted ${pv.estimatedRowCount} rows of the whole file, the pass ${rowCount}`);
+  return p;
+}
+
+/** The rejected-rows download must hold exactly the skipped rows, in order, with their reasons. */
+async function rejectedProblems(imp: CsvImport, s: CsvSummary, deadline: number): Promise<string[]> {
+  const got = await settle(imp.rejectedRowsCsv(), deadline);
+  if (got === TIMEOUT) return ['rejectedRowsCsv() did not settle in time'];
+  if (!got.ok) return [`rejectedRowsCsv() failed: ${describe(got.error)}`];
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await got.value.arrayBuffer());
+  if (!text.startsWith('\uFEFF')) return ['the rejected rows file has no BOM'];
+  const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ',', newline: '\r\n', quoteChar: '"' });
+  const records = parsed.data.filter((r) => !(r.length === 1 && r[0] === ''));
+  const p: string[] = [];
+  if (parsed.errors.length) p.push(`the rejected rows file does not parse: ${parsed.errors[0].code} at row ${parsed.errors[0].row}`);
+  if (records[0]?.[0] !== 'Row' || records[0]?.[1] !== 'Reason') p.push('the rejected rows file has no Row, Reason header');
+  const body = records.slice(1);
+  if (body.length !== s.skipped) p.push(`the rejected rows file has ${body.length} rows for ${s.skipped} skipped`);
+  for (let k = 0; k < Math.min(body.length, s.rejectedSample.length); k++) {
+    const want = s.rejectedSample[k];
+    if (body[k][0] !== String(want.row) || body[k][1] !== DEFAULT_REJECT_LABELS[want.reason]) {
+      p.push(`rejected row ${k}: ${JSON.stringify(body[k].slice(0, 2))} instead of row ${want.row} (${want.reason})`);
+      break;
+    }
+  }
+  return p;
+}
+
 /** Classifies a rejection; pushes a failure when it is not an acceptable one. */
 function judgeRejection(what: string, e: unknown, cancelled: boolean, failures: string[]): string {
   if (e instanceof DOMException && e.name === 'AbortError') {
@@ -197,13 +250,20 @@ export async function runCase(c: FuzzCase, timeoutMs = DEFAULT_TIMEOUT_MS): Prom
 
     const pv = await settle(imp.preview, deadline);
     let previewCode: string | undefined;
+    let preview: CsvPreview | undefined;
+    let phone: string | undefined;
     if (pv === TIMEOUT) {
       result.preview = 'timeout';
       failures.push(`preview did not settle within ${timeoutMs} ms`);
     } else if (pv.ok) {
       result.preview = 'ok';
+      preview = pv.value;
+      phone = preview.suggestedMapping.phone;
       failures.push(...previewProblems(pv.value).map((p) => `preview: ${p}`));
-      if (c.action.kind === 'remap') imp.setMapping({ ...pv.value.suggestedMapping, phone: c.action.column });
+      if (c.action.kind === 'remap') {
+        imp.setMapping({ ...pv.value.suggestedMapping, phone: c.action.column });
+        phone = c.action.column || undefined;
+      }
       if (c.action.kind === 'country') imp.setDefaultCountry(c.action.country as Parameters<CsvImport['setDefaultCountry']>[0]);
     } else {
       result.preview = previewCode = judgeRejection('preview', pv.error, false, failures);
@@ -220,12 +280,14 @@ export async function runCase(c: FuzzCase, timeoutMs = DEFAULT_TIMEOUT_MS): Prom
       if (result.preview !== 'ok') failures.push(`done resolved although the preview failed (${result.preview})`);
       failures.push(...summaryProblems(dn.value, c));
       if (c.expectRows !== undefined && dn.value.rowCount !== c.expectRows) failures.push(`expected ${c.expectRows} rows, got ${dn.value.rowCount}`);
+      if (dn.value.skipped > 0 && !cancelled) failures.push(...(await rejectedProblems(imp, dn.value, deadline)));
     } else {
       result.outcome = judgeRejection('done', dn.error, cancelled, failures);
       // A failed preview fails the import with that same error (unless cancel() came first).
       if (previewCode !== undefined && !cancelled && result.outcome !== previewCode) failures.push(`preview failed with ${previewCode} but done with ${result.outcome}`);
     }
     if (c.expectRows !== undefined && result.outcome !== 'ok' && !failures.length) failures.push(`expected ${c.expectRows} rows, got ${result.outcome}`);
+    if (preview && !cancelled && result.outcome !== 'timeout') failures.push(...agreesWithPreview(preview, phone, c, result.outcome, result.rowCount));
   } catch (e) {
     failures.push(`harness caught: ${describe(e)}`);
   } finally {
