@@ -16,6 +16,7 @@ export default defineConfig(({ command }) => ({
     lib: {
       entry: {
         index: resolve(import.meta.dirname, 'src/index.ts'),
+        wizard: resolve(import.meta.dirname, 'src/campaign-wizard.ts'),
         schema: resolve(import.meta.dirname, 'src/schema-entry.ts'),
         'inbound-routing': resolve(import.meta.dirname, 'src/inbound-entry.ts'),
         // `campaign-wizard/react`: React stays a peer dependency, never bundled.

@@ -12,7 +12,7 @@ import { validateDraft, validateStep, type FieldError, type ValidationContext } 
 import type { ResourceCache } from './state/adapter-resource.js';
 import { CampaignLoader } from './state/campaign-loader.js';
 import { CapacityPreviewController } from './state/capacity-preview.js';
-import { CsvSession } from './state/csv-session.js';
+import type { CsvSession } from './state/csv-session.js';
 import { draftStorage } from './state/draft-storage.js';
 import { SubmissionController, type SubmissionInput } from './state/submission.js';
 import { DraftStore, type DraftChangeSource } from './state/draft-store.js';
@@ -24,10 +24,12 @@ import { formStyles } from './ui/shared-styles.js';
 import { renderStepper } from './ui/stepper.js';
 import { tokens } from './ui/theme.js';
 import type { StepElement } from './steps/step-element.js';
+import { loadStep, prefetchSteps } from './steps/step-loader.js';
 import type { ReviewChangeDetail } from './steps/step-review.component.js';
 import { bannerStyles, wizardStyles } from './wizard-styles.js';
 import { TemplateOpener } from './state/template-opener.js';
-import { setWizardLocale, wizardLocale } from './localization.js';
+import { requestLocale } from './set-locale.js';
+import { uiLocale } from './ui/format.js';
 
 
 /**
@@ -142,7 +144,9 @@ export class CampaignWizard extends LitElement {
   readonly #templateOpener = new TemplateOpener(this, (values, id) => this.#applyTemplate(values, id));
   readonly #loader = new CampaignLoader(this, (payload) => this.#store.replace(draftFromPayload(payload, { timezone: browserTimezone() }), 'host'));
   readonly #submission = new SubmissionController(this, (id, input) => this.#submitted(id, input));
-  readonly #csv = new CsvSession(this, { store: this.#store, adapters: () => this.adapters, resources: () => this.#resources });
+  /** The CSV import of this wizard, loaded with the CSV code once a CSV audience is chosen. */
+  #csv: CsvSession | undefined;
+  #csvLoading = false;
   /** Fields the user edited; their errors show before the first Next. */
   readonly #touched = new Set<string>();
   #resources: ResourceCache = new Map();
@@ -157,20 +161,26 @@ export class CampaignWizard extends LitElement {
     this.#store.subscribe((draft, source) => this.#onDraftChange(draft, source));
   }
 
+  protected override firstUpdated(): void {
+    prefetchSteps();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#flushAutosave();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') && this.locale !== undefined) void setWizardLocale(this.locale);
+    if (changed.has('locale') && this.locale !== undefined) void requestLocale(this.locale);
     if (changed.has('adapters')) this.#resources = new Map();
     if (changed.has('initial') && this.initial) this.#store.replace(this.#freshDraft(), 'host');
     if (this.mode === 'edit') this.#loader.load(this.adapters, this.campaignId);
     else if (this.draftKey && this.#restore === 'pending') void this.#restoreDraft(this.draftKey);
     if (this.mode === 'create' && this.#restore !== 'checking') this.#templateOpener.open(this.adapters, this.templateId);
     if (changed.has('step') && this.step !== this.#ownStep) this.#hostSetStep(this.step);
+    if (changed.has('step')) void loadStep(this.step);
     const draft = this.#store.draft;
+    this.#ensureCsvSession(draft);
     this.#capacity.watch(this.adapters, draft.telephony.numberPoolIds);
     this.wizardState = this.#snapshot(draft);
   }
@@ -181,7 +191,7 @@ export class CampaignWizard extends LitElement {
     const onReview = this.step === 'review';
     const sending = this.#submission.busy;
     // The language of the strings shown, so screen readers pronounce them right on any host page.
-    return html`<div class="wizard" part="wizard" lang=${wizardLocale()}>
+    return html`<div class="wizard" part="wizard" lang=${uiLocale()}>
       <div class="header" part="header">
         <slot name="logo"></slot>
         ${renderStepper(this.#stepperItems(), this.step, (step) => void this.#goTo(step))}
@@ -262,6 +272,16 @@ export class CampaignWizard extends LitElement {
       case 'review':
         return html`<campaign-step-review part="step" @review-change=${this.#onReviewChange}></campaign-step-review>`;
     }
+  }
+
+  /** Loads the CSV session (and with it no parser yet: that comes with a file) on first need. */
+  #ensureCsvSession(draft: CampaignDraft): void {
+    if (this.#csv || this.#csvLoading || (draft.audience.source !== 'csv' && !draft.audience.csv)) return;
+    this.#csvLoading = true;
+    void import('./state/csv-session.js').then(({ CsvSession }) => {
+      this.#csv = new CsvSession(this, { store: this.#store, adapters: () => this.adapters, resources: () => this.#resources });
+      this.requestUpdate();
+    });
   }
 
   /** The current draft, as an immutable snapshot. */
@@ -355,6 +375,7 @@ export class CampaignWizard extends LitElement {
   /** Moves to a step at the user's request: never past a blocker; announces and focuses it. */
   async #goTo(target: StepId, focusPath?: string): Promise<void> {
     const to = this.#clamp(target);
+    await loadStep(to);
     if (to !== target) this.attempted = new Set(this.attempted).add(to);
     if (to === 'review') this.returnToReview = false;
     if (to !== this.step) {
@@ -405,7 +426,7 @@ export class CampaignWizard extends LitElement {
   async #submit(): Promise<void> {
     const adapters = this.adapters;
     if (!adapters || this.#submission.busy) return;
-    if (this.#csv.counting) {
+    if (this.#csv?.counting) {
       await this.#csv.settled(); // a CSV still being counted has only an estimated rowCount
       if (!this.isConnected || this.#submission.busy) return;
     }

@@ -1,10 +1,6 @@
 import { CampaignWizard } from './campaign-wizard.component.js';
+// The first step ships with the wizard; the others load on demand (see steps/step-loader.ts).
 import './steps/step-basics.js';
-import './steps/step-telephony.js';
-import './steps/step-audience.js';
-import './steps/step-schedule.js';
-import './steps/step-outcomes.js';
-import './steps/step-review.js';
 
 export { CampaignWizard };
 // Guarded, so a second copy of the package on a page does not throw.

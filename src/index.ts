@@ -1,16 +1,16 @@
 /**
- * campaign-wizard: importing this module defines <campaign-wizard>, its step elements and
- * <campaign-inbound-returns>.
- * Import the `*.component.js` modules instead to get the classes without registering tags.
+ * campaign-wizard: importing this module defines <campaign-wizard> and
+ * <campaign-inbound-returns>. The wizard defines its step elements itself: Basics at once, the
+ * other steps in chunks loaded when needed (and prefetched once it has painted).
  */
 export { CampaignWizard } from './campaign-wizard.js';
-export { CampaignStepBasics } from './steps/step-basics.js';
-export { CampaignStepTelephony } from './steps/step-telephony.js';
-export { CampaignStepAudience } from './steps/step-audience.js';
-export { CampaignStepSchedule } from './steps/step-schedule.js';
-export { CampaignStepOutcomes } from './steps/step-outcomes.js';
-export { CampaignStepReview } from './steps/step-review.js';
 export { CampaignInboundReturns } from './inbound/inbound-returns.js';
+export type { CampaignStepBasics } from './steps/step-basics.component.js';
+export type { CampaignStepTelephony } from './steps/step-telephony.component.js';
+export type { CampaignStepAudience } from './steps/step-audience.component.js';
+export type { CampaignStepSchedule } from './steps/step-schedule.component.js';
+export type { CampaignStepOutcomes } from './steps/step-outcomes.component.js';
+export type { CampaignStepReview } from './steps/step-review.component.js';
 export type * from './adapters/types.js';
 export type * from './events.js';
 export type { CampaignDraft } from './model/draft.js';

@@ -52,8 +52,9 @@ function intlTag(shown: string): string {
   return shown;
 }
 
-// Registered when this module loads, before any element connects and adds its own listener, so
-// Intl formatting has switched by the time the elements re-render for the new locale.
+// A capturing listener on window runs before the elements' own (at the target, capture comes
+// first), so Intl formatting has switched by the time they re-render for the new locale, even
+// though this module loads after they connected.
 if (typeof window !== 'undefined') {
   window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
     const detail = event.detail;
@@ -62,7 +63,7 @@ if (typeof window !== 'undefined') {
       loading = false;
       if (detail.status === 'ready') setUiLocale(intlTag(detail.readyLocale));
     }
-  });
+  }, { capture: true });
 }
 
 function ensureRuntime(): ReturnType<typeof configureLocalization> | undefined {

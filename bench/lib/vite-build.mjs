@@ -11,7 +11,7 @@ export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  * input: { name: absolute path } (or one path); outDir: default a fresh temp folder;
  * plugins: extra Vite plugins. Returns { outDir, output } where output is the chunks and assets.
  */
-export async function viteBuild(input, { outDir, root = REPO, minify = true, plugins = [] } = {}) {
+export async function viteBuild(input, { outDir, root = REPO, minify = true, plugins = [], codeSplitting } = {}) {
   const { build } = await import('vite');
   const dir = outDir ?? (await mkdtemp(join(tmpdir(), 'cw-bench-')));
   const result = await build({
@@ -34,7 +34,12 @@ export async function viteBuild(input, { outDir, root = REPO, minify = true, plu
       rolldownOptions: {
         input,
         preserveEntrySignatures: 'exports-only',
-        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', assetFileNames: 'assets/[name]-[hash][extname]' },
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+          ...(codeSplitting ? { codeSplitting } : {}),
+        },
       },
     },
   });

@@ -7,7 +7,7 @@ import { z } from '../model/zod.js';
 import { tokens } from '../ui/theme.js';
 import { reasonLabel } from './reason-labels.js';
 import { safeUrl } from './safe-url.js';
-import { setWizardLocale } from '../localization.js';
+import { requestLocale } from '../set-locale.js';
 
 /** The card needs only this of the adapters; a full `CampaignWizardAdapters` will do. */
 export type InboundReturnsAdapters = Pick<CampaignWizardAdapters, 'getInboundReturns'>;
@@ -285,7 +285,7 @@ export class CampaignInboundReturns extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') && this.locale !== undefined) void setWizardLocale(this.locale);
+    if (changed.has('locale') && this.locale !== undefined) void requestLocale(this.locale);
     if (changed.has('campaignId') || changed.has('adapters')) void this.#load(true);
     else if (changed.has('refreshInterval')) this.#schedule();
   }

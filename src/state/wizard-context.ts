@@ -32,7 +32,8 @@ export interface WizardState {
   readonly visibleErrors: readonly FieldError[];
   readonly capacity: CapacityPreview;
   /** The CSV import of this wizard: it runs on while the user visits other steps. */
-  readonly csv: CsvSession;
+  /** The CSV import; undefined until a CSV audience is chosen (its code loads then). */
+  readonly csv: CsvSession | undefined;
   readonly currentStep: StepId;
   /** What validation and the payload conversion are judged against (mode, clock, pool ceiling). */
   readonly validation: ValidationContext;

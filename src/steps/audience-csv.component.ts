@@ -437,7 +437,7 @@ export class CampaignAudienceCsv extends StepElement {
 
   #keepUpload = (): void => {
     this.replacing = false;
-    this.wizard?.csv.keepCurrentUpload();
+    this.wizard?.csv?.keepCurrentUpload();
   };
 
   #replaceUpload = async (): Promise<void> => {
@@ -494,7 +494,7 @@ export class CampaignAudienceCsv extends StepElement {
     super.updated(changed);
     // Once a file is refused or cancelled, let the same file (fixed) be chosen again: the
     // browser sends no change event for the file it already shows.
-    const st = this.wizard?.csv.state;
+    const st = this.wizard?.csv?.state;
     const refused = st?.status === 'cancelled' || (st?.status === 'failed' && !MAPPING_ERROR_CODES.has(asCsvError(st.error)?.code ?? ''));
     const input = this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(PATH)}`);
     if (refused && input?.value) input.value = '';
@@ -503,7 +503,7 @@ export class CampaignAudienceCsv extends StepElement {
   #choose(file: File): void {
     this.replacing = false;
     this.download = 'idle';
-    this.wizard?.csv.choose(file);
+    this.wizard?.csv?.choose(file);
   }
 
   #onDragEnter = (event: DragEvent): void => {
@@ -561,7 +561,7 @@ export class CampaignAudienceCsv extends StepElement {
     const retry = !code || RETRYABLE.has(code);
     return html`<div class="problem block" role="alert" part="csv-error">
       <p>${csvErrorMessage(st.error)}</p>
-      ${retry ? html`<button type="button" @click=${() => this.wizard?.csv.retry()}>${msg('Try again')}</button>` : nothing}
+      ${retry ? html`<button type="button" @click=${() => this.wizard?.csv?.retry()}>${msg('Try again')}</button>` : nothing}
     </div>`;
   }
 
@@ -581,7 +581,7 @@ export class CampaignAudienceCsv extends StepElement {
   }
 
   #cancel = async (): Promise<void> => {
-    this.wizard?.csv.cancel();
+    this.wizard?.csv?.cancel();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(PATH)}`)?.focus();
   };
@@ -650,7 +650,7 @@ export class CampaignAudienceCsv extends StepElement {
   }
 
   #setCountry(code: string): void {
-    this.wizard?.csv.setCountry(code as CountryCode);
+    this.wizard?.csv?.setCountry(code as CountryCode);
   }
 
   #renderTable(csv: CsvDraft, preview: CsvPreview, summary: CsvSummary | null) {
