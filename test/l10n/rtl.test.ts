@@ -2,6 +2,13 @@ import '../support/lit-warnings.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/campaign-wizard.js';
 import '../../src/inbound/inbound-returns.js';
+// These checks read every step's styles, so define the steps the wizard would load later.
+import '../../src/steps/step-telephony.js';
+import '../../src/steps/step-audience.js';
+import '../../src/steps/audience-csv.js';
+import '../../src/steps/step-schedule.js';
+import '../../src/steps/step-outcomes.js';
+import '../../src/steps/step-review.js';
 import type { CampaignWizard } from '../../src/campaign-wizard.js';
 import { createInMemoryAdapters } from '../../src/adapters/in-memory.js';
 import type { CampaignPayload, DeepPartial } from '../../src/model/schema.js';
