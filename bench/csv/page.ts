@@ -22,7 +22,8 @@ function watchMainThread(): MainThreadWatch {
     }
   });
   obs.observe({ type: 'longtask', buffered: false });
-  // Event-loop lag: how late a 5 ms timer fires. Catches blocks shorter than the 50 ms long-task cut.
+  // Event-loop lag: how late a 5 ms timer fires. Catches blocks shorter than the 50 ms long-task
+  // cut. Kept to a clock read: the heap is sampled apart, every 250 ms (reading it is not free).
   let maxLagMs = 0;
   let heapPeakBytes = heap();
   let last = performance.now();
@@ -30,15 +31,19 @@ function watchMainThread(): MainThreadWatch {
   const tick = () => {
     if (!running) return;
     const now = performance.now();
-    maxLagMs = Math.max(maxLagMs, now - last - 5);
-    heapPeakBytes = Math.max(heapPeakBytes, heap());
+    if (now - last - 5 > maxLagMs) maxLagMs = now - last - 5;
     last = now;
     setTimeout(tick, 5);
   };
   setTimeout(tick, 5);
+  const heapTimer = setInterval(() => {
+    heapPeakBytes = Math.max(heapPeakBytes, heap());
+  }, 250);
   return {
     stop() {
       running = false;
+      clearInterval(heapTimer);
+      heapPeakBytes = Math.max(heapPeakBytes, heap());
       obs.disconnect();
       return { longTasks, longestTaskMs, longTaskAt, maxLagMs: Math.max(0, maxLagMs), heapPeakBytes };
     },
