@@ -1,5 +1,23 @@
 import { css } from 'lit';
 
+// The dark palette, used both for prefers-color-scheme and for theme="dark".
+const darkValues = css`
+  color: var(--cw-color-text, #e6edf3);
+  --_surface: var(--cw-color-surface, #161b22);
+  --_surface-muted: var(--cw-color-surface-muted, #21262d);
+  --_text: var(--cw-color-text, #e6edf3);
+  --_text-muted: var(--cw-color-text-muted, #9da7b3);
+  --_border: var(--cw-color-border, #6e7681);
+  --_accent: var(--cw-color-accent, #6cb6ff);
+  --_accent-text: var(--cw-color-on-accent, #0d1117);
+  --_danger: var(--cw-color-danger, #ff8a80);
+  --_danger-surface: var(--cw-color-danger-surface, #3d1d1b);
+  --_warning: var(--cw-color-warning, #f2cc60);
+  --_warning-surface: var(--cw-color-warning-surface, #3a2e0b);
+  --_success: var(--cw-color-success, #56d364);
+  --_focus-ring: var(--cw-focus-ring, 3px solid #6cb6ff);
+`;
+
 /**
  * The public design tokens. Every colour, radius, spacing, font and focus ring in the UI comes
  * from a `--cw-*` property, so a host or a white-label partner can restyle everything from
@@ -33,20 +51,7 @@ export const tokens = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      color: var(--cw-color-text, #e6edf3);
-      --_surface: var(--cw-color-surface, #161b22);
-      --_surface-muted: var(--cw-color-surface-muted, #21262d);
-      --_text: var(--cw-color-text, #e6edf3);
-      --_text-muted: var(--cw-color-text-muted, #9da7b3);
-      --_border: var(--cw-color-border, #6e7681);
-      --_accent: var(--cw-color-accent, #6cb6ff);
-      --_accent-text: var(--cw-color-on-accent, #0d1117);
-      --_danger: var(--cw-color-danger, #ff8a80);
-      --_danger-surface: var(--cw-color-danger-surface, #3d1d1b);
-      --_warning: var(--cw-color-warning, #f2cc60);
-      --_warning-surface: var(--cw-color-warning-surface, #3a2e0b);
-      --_success: var(--cw-color-success, #56d364);
-      --_focus-ring: var(--cw-focus-ring, 3px solid #6cb6ff);
+      ${darkValues}
     }
   }
   :host([theme='light']) {
@@ -54,19 +59,6 @@ export const tokens = css`
   }
   :host([theme='dark']) {
     color-scheme: dark;
-    color: var(--cw-color-text, #e6edf3);
-    --_surface: var(--cw-color-surface, #161b22);
-    --_surface-muted: var(--cw-color-surface-muted, #21262d);
-    --_text: var(--cw-color-text, #e6edf3);
-    --_text-muted: var(--cw-color-text-muted, #9da7b3);
-    --_border: var(--cw-color-border, #6e7681);
-    --_accent: var(--cw-color-accent, #6cb6ff);
-    --_accent-text: var(--cw-color-on-accent, #0d1117);
-    --_danger: var(--cw-color-danger, #ff8a80);
-    --_danger-surface: var(--cw-color-danger-surface, #3d1d1b);
-    --_warning: var(--cw-color-warning, #f2cc60);
-    --_warning-surface: var(--cw-color-warning-surface, #3a2e0b);
-    --_success: var(--cw-color-success, #56d364);
-    --_focus-ring: var(--cw-focus-ring, 3px solid #6cb6ff);
+    ${darkValues}
   }
 `;
