@@ -32,14 +32,14 @@ describe('csv fuzz regressions', function () {
   it('a 1 MB row ends the same way on every read of the file', async () => {
     const parts = ['phone,note\n+14155552671,', 'x'.repeat(1 << 20), '\n+14155552672,ok\n'];
     const outcomes = new Set<string>();
-    for (let k = 0; k < 10; k++) outcomes.add(await outcomeOf(parts));
+    for (let k = 0; k < 6; k++) outcomes.add(await outcomeOf(parts));
     expect([...outcomes]).to.deep.equal(['line_too_long row 1']);
   });
 
   it('a long row that the text slices do not cut is skipped as cell_too_long, in the pass and the download', async () => {
     const parts = ['phone,note\n+14155552671,', 'x'.repeat(300_000), '\n+14155552672,ok\n'];
     const outcomes = new Set<string>();
-    for (let k = 0; k < 5; k++) outcomes.add(await outcomeOf(parts));
+    for (let k = 0; k < 3; k++) outcomes.add(await outcomeOf(parts));
     expect([...outcomes]).to.deep.equal(['ok rows 2 valid 1 skipped 1 (cell_too_long 1); download 1 rows']);
   });
 
