@@ -8,7 +8,7 @@ import { createEmptyDraft } from './model/defaults.js';
 import type { CampaignDraft } from './model/draft.js';
 import { applyPayload, csvFileOf, draftFromPayload, toPayload } from './model/payload.js';
 import { STEP_IDS, type CampaignPayload, type DeepPartial, type StepId } from './model/schema.js';
-import { validateDraft, validateStep, type FieldError, type ValidationContext } from './model/validate.js';
+import { validationReport, type FieldError, type ValidationContext, type ValidationReport } from './model/validate.js';
 import type { ResourceCache } from './state/adapter-resource.js';
 import { CampaignLoader } from './state/campaign-loader.js';
 import { CapacityPreviewController } from './state/capacity-preview.js';
@@ -150,6 +150,9 @@ export class CampaignWizard extends LitElement {
   /** Fields the user edited; their errors show before the first Next. */
   readonly #touched = new Set<string>();
   #resources: ResourceCache = new Map();
+  /** The draft's validation as of the last update, and what it was judged against. */
+  #validation!: ValidationContext;
+  #report!: ValidationReport;
   /** The step this element last moved to itself; any other value of `step` came from the host. */
   #ownStep: StepId = 'basics';
   /** Create mode with a draft key: the stored draft is looked up before a template is applied. */
@@ -182,12 +185,15 @@ export class CampaignWizard extends LitElement {
     const draft = this.#store.draft;
     this.#ensureCsvSession(draft);
     this.#capacity.watch(this.adapters, draft.telephony.numberPoolIds);
+    // One validation per update: the stepper, the summary and the steps' errors all read it.
+    this.#validation = this.#validationContext;
+    this.#report = validationReport(draft, this.#validation);
     this.wizardState = this.#snapshot(draft);
   }
 
   protected override render() {
     const index = STEP_IDS.indexOf(this.step);
-    const summaryErrors = this.attempted.has(this.step) ? this.#stepErrors(this.step) : [];
+    const summaryErrors = this.attempted.has(this.step) ? this.#report.blocking[this.step] : [];
     const onReview = this.step === 'review';
     const sending = this.#submission.busy;
     // The language of the strings shown, so screen readers pronounce them right on any host page.
@@ -301,13 +307,15 @@ export class CampaignWizard extends LitElement {
     };
   }
 
+  /**
+   * What blocks `step` now. Event handlers judge the draft as it is this moment (an edit may not
+   * have rendered yet, and time passes for a scheduled start); rendering reads `#report`.
+   */
   #stepErrors(step: StepId): FieldError[] {
-    return validateStep(this.#store.draft, step, this.#validationContext);
+    return validationReport(this.#store.draft, this.#validationContext).blocking[step];
   }
 
   #snapshot(draft: CampaignDraft): WizardState {
-    const validation = this.#validationContext;
-    const all = validateDraft(draft, validation);
     return {
       draft,
       mode: this.mode,
@@ -316,11 +324,11 @@ export class CampaignWizard extends LitElement {
       adapters: this.adapters,
       resources: this.#resources,
       loading: this.#loader.state.status === 'loading',
-      visibleErrors: all.filter((e) => this.attempted.has(e.step) || this.#touched.has(e.path)),
+      visibleErrors: this.#report.submit.filter((e) => this.attempted.has(e.step) || this.#touched.has(e.path)),
       capacity: this.#capacity.state,
       csv: this.#csv,
       currentStep: this.step,
-      validation,
+      validation: this.#validation,
       update: (recipe, source) => this.#store.update(recipe, source),
       touch: (path) => {
         if (this.#touched.has(path)) return;
@@ -335,7 +343,7 @@ export class CampaignWizard extends LitElement {
   #stepperItems() {
     let blocked = false;
     return STEP_IDS.map((id, index) => {
-      const errors = this.#stepErrors(id).length;
+      const errors = this.#report.blocking[id].length;
       const item = { id, reachable: !blocked && index <= this.furthest, done: index < this.furthest && errors === 0 };
       if (errors) blocked = true;
       return item;

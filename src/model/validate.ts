@@ -280,18 +280,31 @@ export function validateStep(draft: CampaignDraft, step: StepId, ctx: Validation
   });
 }
 
+/** What blocks each step's Next, and everything that stops a submit, from one pass. */
+export interface ValidationReport {
+  blocking: Record<StepId, FieldError[]>;
+  submit: FieldError[];
+}
+
 /**
- * Every error that stops a submit, step by step. This is validateStep for each step, plus one
- * thing a submit cannot relax: in edit mode an audience the user replaced (no longer `loaded`)
- * must be complete, or there is nothing to send. An untouched loaded audience is valid as is.
+ * Both views of the draft at once. `submit` is `blocking` for each step, plus one thing a submit
+ * cannot relax: in edit mode an audience the user replaced (no longer `loaded`) must be
+ * complete, or there is nothing to send. An untouched loaded audience is valid as is.
  */
-export function validateDraft(draft: CampaignDraft, ctx: ValidationContext): FieldError[] {
-  return STEP_IDS.flatMap((step) => {
+export function validationReport(draft: CampaignDraft, ctx: ValidationContext): ValidationReport {
+  const blocking = Object.fromEntries(STEP_IDS.map((step) => [step, validateStep(draft, step, ctx)])) as Record<StepId, FieldError[]>;
+  const submit = STEP_IDS.flatMap((step) => {
     if (step === 'audience' && ctx.mode === 'edit') {
       return draft.audience.loaded ? [] : collect('audience', (push) => audience(draft.audience, false, push));
     }
-    return validateStep(draft, step, ctx);
+    return blocking[step];
   });
+  return { blocking, submit };
+}
+
+/** Every error that stops a submit, step by step (see validationReport). */
+export function validateDraft(draft: CampaignDraft, ctx: ValidationContext): FieldError[] {
+  return validationReport(draft, ctx).submit;
 }
 
 /** The first step with an error that stops a submit, or null when the draft can be sent. */
