@@ -55,12 +55,28 @@ describe('Review', () => {
       'Call Recording': 'On',
       'Campaign Goals': 'None',
     });
-    expect(Object.keys(rows)).to.not.include('Call Variables');
+    expect(rows['Max retries']).to.match(/^1; no retry on voicemail$/);
+    expect(rows.Timezone).to.equal(el.draft.schedule.timezone);
+    expect(Object.keys(rows)).to.have.members([
+      'Campaign Name', 'Number Pool', 'Contact Source', 'Trigger Mode', 'Mode', 'Max retries', 'Parallel calls',
+      'Priority', 'Timezone', 'Call Windows', 'A/B testing', 'Call Recording', 'Campaign Goals',
+    ]);
     expect(getByRole(el, 'button', 'Create campaign')).to.exist;
     expect(el.shadowRoot!.querySelector('campaign-step-review')!.shadowRoot!.textContent).to.include(
       'Nothing is created until you press Create campaign',
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('lists call variables when there are some, and a scheduled start with its zone', async () => {
+    const { el } = await openAtReview({}, {
+      ...complete,
+      audience: { source: 'contact_ids', contactIds: ['c-1'], callVariables: [{ name: 'plan', value: 'gold' }, { name: 'due_date', value: 'May 1' }] },
+      schedule: { triggerMode: 'scheduled', startAt: '2099-03-02T10:30', timezone: 'Europe/London' },
+    });
+    await waitFor(() => expect(reviewRows(el)['Call Variables']).to.equal('plan and due_date'));
+    expect(reviewRows(el)['Trigger Mode']).to.match(/^Scheduled: .*2099.*10:30 \(Europe\/London\)$/);
+    expect(reviewRows(el)['Contact Source']).to.equal('Contact IDs: 1 contact');
   });
 
   it('Change opens the step with focus on the field, and Back to review returns', async () => {
