@@ -4,6 +4,7 @@ import { LOCALE_STATUS_EVENT, localized, msg, str } from '@lit/localize';
 import type { CampaignWizardAdapters } from '../adapters/types.js';
 import { inboundReturnsSchema, type InboundReturns } from '../model/schema.js';
 import { z } from '../model/zod.js';
+import { visuallyHiddenStyles } from '../ui/shared-styles.js';
 import { tokens } from '../ui/theme.js';
 import { reasonLabel } from './reason-labels.js';
 import { safeUrl } from './safe-url.js';
@@ -219,15 +220,8 @@ export class CampaignInboundReturns extends LitElement {
         min-block-size: 2.5rem;
         cursor: pointer;
       }
-      .visually-hidden {
-        position: absolute !important;
-        inline-size: 1px;
-        block-size: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
+    visuallyHiddenStyles,
   ];
 
   /** The campaign whose inbound returns are shown. */

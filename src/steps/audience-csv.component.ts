@@ -11,7 +11,7 @@ import { PHONE_COUNTRIES, type CsvSession, type CsvSessionState } from '../state
 import { describedBy, errorId, fieldError, fieldId, hintId } from '../ui/field.js';
 import { countryName, formatNumber, uiLocale } from '../ui/format.js';
 import { contactFieldLabel } from '../ui/messages.js';
-import { renderVariables, type VariableRow } from './audience-variables.js';
+import { renderVariables, variableRowStyles, type VariableRow } from './audience-variables.js';
 import { StepElement } from './step-element.js';
 
 /** What the file picker offers; any file may still be dropped (the import says what it is). */
@@ -318,17 +318,8 @@ export class CampaignAudienceCsv extends StepElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
-      .variable-row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space) calc(var(--_space) * 2);
-        align-items: end;
-      }
-      .variable-row .field {
-        margin-block-end: var(--_space);
-        flex: 1 1 12rem;
-      }
     `,
+    variableRowStyles,
   ];
 
   /** Edit mode: the user chose "Replace file" and has not picked one yet. */

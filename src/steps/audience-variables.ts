@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { describedBy, errorId, fieldError, fieldId } from '../ui/field.js';
 
@@ -24,6 +24,20 @@ export interface VariableEditor {
    */
   onChange: (change: (rows: VariableRow[]) => VariableRow[], touchedPath?: string) => void;
 }
+
+/** Layout of the rows `renderVariables` draws; add to the `styles` of every step that uses it. */
+export const variableRowStyles = css`
+      .variable-row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space) calc(var(--_space) * 2);
+        align-items: end;
+      }
+      .variable-row .field {
+        margin-block-end: var(--_space);
+        flex: 1 1 12rem;
+      }
+`;
 
 /**
  * Optional Call Variables: rows of name + source, with Add and Remove. Names are validated by the

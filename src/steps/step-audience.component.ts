@@ -9,7 +9,7 @@ import { describedBy, errorId, fieldError, fieldHint, fieldId, hintId } from '..
 import { formatNumber } from '../ui/format.js';
 import { contactFieldLabel } from '../ui/messages.js';
 import { resourceStatus } from '../ui/resource-status.js';
-import { renderVariables, type VariableRow } from './audience-variables.js';
+import { renderVariables, variableRowStyles, type VariableRow } from './audience-variables.js';
 import { StepElement } from './step-element.js';
 import './audience-csv.js';
 
@@ -26,17 +26,8 @@ import './audience-csv.js';
 export class CampaignStepAudience extends StepElement {
   static override styles = [
     ...StepElement.styles,
+    variableRowStyles,
     css`
-      .variable-row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space) calc(var(--_space) * 2);
-        align-items: end;
-      }
-      .variable-row .field {
-        margin-block-end: var(--_space);
-        flex: 1 1 12rem;
-      }
       .mapping {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));

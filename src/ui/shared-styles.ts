@@ -1,5 +1,17 @@
 import { css } from 'lit';
 
+/** Hides text visually but keeps it for screen readers. Part of `formStyles`; exported for elements that do not use those. */
+export const visuallyHiddenStyles = css`
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
 /** Form controls, buttons and messages shared by every step. Reads only private `--_*` aliases. */
 export const formStyles = css`
   :host {
@@ -130,12 +142,5 @@ export const formStyles = css`
   .problem p {
     margin: 0;
   }
-  .visually-hidden {
-    position: absolute !important;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHiddenStyles}
 `;
