@@ -15,15 +15,15 @@
  * The GIF is encoded in plain JavaScript (gifenc) from the decoded screenshots (pngjs).
  * Options: --keep-build (leave the built demo in the temporary folder), --out <dir>.
  */
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import gifenc from 'gifenc';
 import pngjs from 'pngjs';
 import { build } from 'vite';
+import { serve } from '../bench/lib/serve.mjs';
 
 const { GIFEncoder, quantize, applyPalette } = gifenc;
 const { PNG } = pngjs;
@@ -63,38 +63,6 @@ async function buildDemo(outDir) {
   });
 }
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.map': 'application/json',
-};
-
-function serve(dir) {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(dir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolveServer, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolveServer(server));
-  });
-}
 
 // ---- Driving the page ----
 
@@ -344,12 +312,11 @@ async function main() {
     log('building the demo');
     await buildDemo(site);
     server = await serve(site);
-    const { port } = server.address();
     const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
     await stat(executablePath).catch(() => {
       throw new Error(`docs:media: no Chromium at ${executablePath}; install it (apt-get install chromium) or set CHROME_PATH`);
     });
-    log(`serving on 127.0.0.1:${port}; starting ${executablePath}`);
+    log(`serving on ${server.url}; starting ${executablePath}`);
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
@@ -378,7 +345,7 @@ async function main() {
     // The demo's stylesheet keeps an adapter panel beside the wizard at this width; the pictures
     // are of the wizard alone, so lay the page out in one column (DevTools-injected, CSP unchanged).
     await page.setBypassCSP(true);
-    await page.goto(`http://127.0.0.1:${port}/index.html`, { waitUntil: 'load' });
+    await page.goto(`${server.url}/index.html`, { waitUntil: 'load' });
     await page.addStyleTag({
       content: `.layout { grid-template-columns: minmax(0, 1fr) !important; grid-template-areas: 'stage' 'side' 'inbound' !important; }`,
     });

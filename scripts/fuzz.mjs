@@ -18,11 +18,11 @@
 //    node_modules/.cache/campaign-wizard-fuzz/ for a look.
 //
 // Works offline; Chromium from /usr/bin/chromium or $CHROME_PATH. Exit code 1 when a case fails.
-import { createServer } from 'node:http';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serve } from '../bench/lib/serve.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pageRoot = join(repo, 'test/fuzz/page');
@@ -40,8 +40,6 @@ const CHROME_ARGS = [
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',
 ];
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
-
 const log = (...args) => console.log('[fuzz]', ...args);
 
 function parseArgs(argv) {
@@ -79,21 +77,6 @@ async function buildPage() {
   return outDir;
 }
 
-function serve(dir) {
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const path = resolve(dir, '.' + decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
-      if (!path.startsWith(dir)) throw new Error('outside');
-      const body = await readFile(path);
-      res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 const withTimeout = (p, ms, onTimeout) =>
   new Promise((resolve, reject) => {
@@ -197,7 +180,7 @@ export async function runFuzz(options) {
   log('building the fuzz page with Vite');
   const outDir = await buildPage();
   const server = await serve(outDir);
-  const url = `http://127.0.0.1:${server.address().port}/index.html`;
+  const url = `${server.url}/index.html`;
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

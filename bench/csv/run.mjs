@@ -16,12 +16,12 @@
 // main-thread task during the ingest (longtask observer; target none > 50 ms), event-loop lag,
 // main-thread heap growth. Prints a table and writes bench/results-csv.json.
 // `runCsvBench(options)` does the same and returns the results (for `npm run bench`).
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir, cpus, loadavg } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateContactsCsv, DEFAULT_FIXTURE } from '../fixtures/gen-contacts-csv.mjs';
+import { serve } from '../lib/serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
@@ -37,8 +37,6 @@ const CHROME_ARGS = [
   '--js-flags=--expose-gc',
 ];
 
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
-
 async function buildPage() {
   const { build } = await import('vite');
   const outDir = await mkdtemp(join(tmpdir(), 'csv-bench-'));
@@ -53,21 +51,6 @@ async function buildPage() {
   return outDir;
 }
 
-function serve(dir) {
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const path = resolve(dir, '.' + decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
-      if (!path.startsWith(dir)) throw new Error('outside');
-      const body = await readFile(path);
-      res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -96,7 +79,7 @@ export async function runCsvBench({ runs = 3, rows = 1_000_000, extra = true, qu
   log('building the benchmark page with Vite');
   const outDir = await buildPage();
   const server = await serve(outDir);
-  const url = `http://127.0.0.1:${server.address().port}/index.html`;
+  const url = `${server.url}/index.html`;
   const { puppeteerCore } = await import('@web/test-runner-chrome');
   const browser = await puppeteerCore.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
