@@ -2,20 +2,10 @@ import { expect } from '@open-wc/testing';
 import { contactsCsvText } from '../../bench/fixtures/contacts-rows.mjs';
 import { CsvImportError, startCsvImport, type CsvSummary } from '../../src/csv/index.js';
 import { PHONE_VALID, checkPhoneReference } from '../../src/csv/phone.js';
+import { SMALL_CONTACTS_CSV } from '../support/csv-files.js';
 import { blobText, csvFile, latin1, rejectionOf, utf16 } from './helpers.js';
 
-const SMALL = [
-  'First Name,Last Name,Phone Number,Email',
-  'Ana,García,(415) 555-2671,ana@example.com', // 1 valid US
-  'Bob,Smith,+1 415 555 2671,bob@example.com', // 2 duplicate of 1
-  'Zoë,Müller,+44 20 7946 0958,z@example.com', // 3 valid GB
-  'Luis,"López, Jr.",+52 55 1234 5678,l@example.com', // 4 valid MX
-  'Eve,Doe,12345,e@example.com', // 5 invalid
-  'Sam,Lee,,s@example.com', // 6 missing
-  'Kim,Park,"=HYPERLINK(""http://x.test"",""y"")",k@example.com', // 7 invalid (formula)
-  'Tom,Ray,+14155552671,t@example.com', // 8 duplicate (E.164)
-  'Joe,Fox,+16135550123,j@example.com', // 9 valid CA
-].join('\n');
+const SMALL = SMALL_CONTACTS_CSV;
 
 async function summaryOf(text: BlobPart | BlobPart[], options: Parameters<typeof startCsvImport>[1] = { defaultCountry: 'US' }) {
   const imp = startCsvImport(csvFile(text), options);

@@ -1,6 +1,5 @@
 import '../support/lit-warnings.js';
-import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, html } from '@open-wc/testing';
 import '../../src/campaign-wizard.js';
 import '../../src/steps/step-outcomes.js';
 import type { CampaignWizard } from '../../src/campaign-wizard.js';
@@ -8,47 +7,21 @@ import { toPayload } from '../../src/model/payload.js';
 import type { CampaignPayload, DeepPartial } from '../../src/model/schema.js';
 import { description, getByLabel, getByRole, queryAllByLabel, queryAllByRole, waitFor, expectFocused } from '../support/dom.js';
 import { fakeAdapters } from '../support/fake-adapters.js';
-
-/** Steps 1–4 complete, so the host may open Outcomes. */
-const READY: DeepPartial<CampaignPayload> = {
-  name: 'Spring renewals',
-  agentId: 'agent-leo',
-  telephony: { numberPoolIds: ['num-ny'] },
-  audience: { source: 'contact_ids', contactIds: ['c1'], callVariables: [] },
-};
+import { READY, choose, next, openStep, retype } from '../support/wizard.js';
 
 type Features = { followUps?: boolean; contactMemory?: boolean };
 
 async function openOutcomes(opts: { features?: Features; outcomes?: DeepPartial<CampaignPayload['outcomes']> } = {}) {
   const { adapters } = fakeAdapters();
-  const el = await fixture<CampaignWizard>(
+  return openStep(
     html`<campaign-wizard .adapters=${adapters} .features=${opts.features ?? {}}></campaign-wizard>`,
+    opts.outcomes ? { ...READY, outcomes: opts.outcomes } : READY,
+    'outcomes',
+    'Outcomes',
   );
-  el.initial = opts.outcomes ? { ...READY, outcomes: opts.outcomes } : READY;
-  el.step = 'outcomes';
-  await waitFor(() => getByRole(el, 'heading', 'Outcomes'));
-  return el;
-}
-
-async function retype(control: HTMLInputElement, text: string, leave = true) {
-  control.focus();
-  control.select();
-  await sendKeys({ press: 'Backspace' });
-  if (text) await sendKeys({ type: text });
-  if (leave) await sendKeys({ press: 'Tab' });
-}
-
-/** Picks an option by its visible text, as a user does from the list. */
-async function choose(control: HTMLSelectElement, text: string) {
-  const option = Array.from(control.options).find((o) => o.text.trim() === text);
-  if (!option) throw new Error(`No option "${text}" in ${Array.from(control.options).map((o) => o.text).join(' | ')}`);
-  control.value = option.value;
-  control.dispatchEvent(new Event('change', { bubbles: true }));
-  await new Promise((r) => setTimeout(r));
 }
 
 const optionTexts = (s: HTMLSelectElement) => Array.from(s.options).map((o) => o.text.trim());
-const next = (el: CampaignWizard) => getByRole(el, 'button', 'Next').click();
 
 async function enableAbTest(el: CampaignWizard) {
   getByLabel(el, 'A/B testing').click();

@@ -1,5 +1,5 @@
 import '../support/lit-warnings.js';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/campaign-wizard.js';
 import '../../src/steps/step-schedule.js';
@@ -9,33 +9,19 @@ import { defaultTimezone, TIMEZONES } from '../../src/model/timezones.js';
 import { wallTimeAt } from '../../src/model/wall-clock.js';
 import { deepElements, description, getByLabel, getByRole, queryAllByLabel, queryAllByRole, waitFor, expectFocused } from '../support/dom.js';
 import { fakeAdapters } from '../support/fake-adapters.js';
+import { READY, next, openStep, retype, select } from '../support/wizard.js';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** Steps 1–3 complete, so the host may open Schedule. */
-const READY = {
-  name: 'Spring renewals',
-  agentId: 'agent-leo',
-  telephony: { numberPoolIds: ['num-ny'] },
-  audience: { source: 'contact_ids' as const, contactIds: ['c1'], callVariables: [] },
-};
-
 async function openSchedule(environment: 'production' | 'development' = 'production', dryRun?: boolean) {
   const { adapters, capacityCalls } = fakeAdapters();
-  const el = await fixture<CampaignWizard>(html`<campaign-wizard .adapters=${adapters} environment=${environment}></campaign-wizard>`);
-  el.initial = dryRun === undefined ? READY : { ...READY, schedule: { dryRun } };
-  el.step = 'schedule';
-  await waitFor(() => getByRole(el, 'heading', 'Schedule'));
+  const el = await openStep(
+    html`<campaign-wizard .adapters=${adapters} environment=${environment}></campaign-wizard>`,
+    dryRun === undefined ? READY : { ...READY, schedule: { dryRun } },
+    'schedule',
+    'Schedule',
+  );
   return { el, capacityCalls };
-}
-
-/** Replaces a text box's content as a user does: focus, select all, type, then Tab away. */
-async function retype(control: HTMLInputElement, text: string, leave = true) {
-  control.focus();
-  control.select();
-  await sendKeys({ press: 'Backspace' });
-  if (text) await sendKeys({ type: text });
-  if (leave) await sendKeys({ press: 'Tab' });
 }
 
 /** Types a 'YYYY-MM-DDTHH:mm' wall time into a datetime-local field the way Chromium's en-US field takes it. */
@@ -49,10 +35,6 @@ async function typeDateTime(control: HTMLInputElement, wall: string) {
   await sendKeys({ type: `${h12}${mi}${hour < 12 ? 'A' : 'P'}` });
   await waitFor(() => expect(control.value).to.equal(wall));
   await sendKeys({ press: 'Tab' });
-}
-
-function next(el: CampaignWizard) {
-  getByRole(el, 'button', 'Next').click();
 }
 
 function weekPicture(el: CampaignWizard): HTMLElement {
@@ -255,7 +237,8 @@ describe('Schedule step', () => {
     const { el } = await openSchedule('production', true);
     expect(queryAllByLabel(el, 'Testing Mode / dry run')).to.have.length(0);
     const result = toPayload(el.draft, { mode: 'create', now: new Date(), environment: 'production' });
-    expect(result.ok && result.payload.schedule.dryRun).to.equal(false);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.payload.schedule.dryRun).to.equal(false);
   });
 
   it('shows Testing Mode / dry run outside production', async () => {
@@ -365,9 +348,3 @@ describe('Schedule step', () => {
     });
   });
 });
-
-async function select(control: HTMLSelectElement, value: string) {
-  control.value = value;
-  control.dispatchEvent(new Event('change', { bubbles: true }));
-  await new Promise((r) => setTimeout(r));
-}

@@ -4,22 +4,28 @@ export function csvFile(parts: BlobPart | BlobPart[], name = 'contacts.csv', typ
   return new File(Array.isArray(parts) ? parts : [parts], name, { type });
 }
 
+/** The nine contacts below, each as its first four cells and its "Plan" cell. */
+const SMALL_ROWS: [contact: string, plan: string][] = [
+  ['First Name,Last Name,Phone Number,Email', 'Plan'],
+  ['Ana,García,(415) 555-2671,ana@example.com', 'Gold'], // 1 valid US
+  ['Bob,Smith,+1 415 555 2671,bob@example.com', 'Silver'], // 2 duplicate of 1
+  ['Zoë,Müller,+44 20 7946 0958,z@example.com', 'Gold'], // 3 valid GB
+  ['Luis,"López, Jr.",+52 55 1234 5678,l@example.com', 'Bronze'], // 4 valid MX
+  ['Eve,Doe,12345,e@example.com', 'Gold'], // 5 invalid
+  ['Sam,Lee,,s@example.com', 'Gold'], // 6 missing
+  ['Kim,Park,"=HYPERLINK(""http://x.test"",""y"")",k@example.com', 'Gold'], // 7 invalid (formula)
+  ['Tom,Ray,+14155552671,t@example.com', 'Gold'], // 8 duplicate (E.164)
+  ['Joe,Fox,+16135550123,j@example.com', '@SUM(1)'], // 9 valid CA
+];
+
 /**
  * Nine contacts with a known outcome (default country US): 4 valid (US, GB, MX, CA), 2 duplicates
  * after E.164 normalisation, 3 invalid (one a formula), in the "Plan" column a call variable.
  */
-export const SMALL_CSV = [
-  'First Name,Last Name,Phone Number,Email,Plan',
-  'Ana,García,(415) 555-2671,ana@example.com,Gold', // 1 valid US
-  'Bob,Smith,+1 415 555 2671,bob@example.com,Silver', // 2 duplicate of 1
-  'Zoë,Müller,+44 20 7946 0958,z@example.com,Gold', // 3 valid GB
-  'Luis,"López, Jr.",+52 55 1234 5678,l@example.com,Bronze', // 4 valid MX
-  'Eve,Doe,12345,e@example.com,Gold', // 5 invalid
-  'Sam,Lee,,s@example.com,Gold', // 6 missing
-  'Kim,Park,"=HYPERLINK(""http://x.test"",""y"")",k@example.com,Gold', // 7 invalid (formula)
-  'Tom,Ray,+14155552671,t@example.com,Gold', // 8 duplicate (E.164)
-  'Joe,Fox,+16135550123,j@example.com,@SUM(1)', // 9 valid CA
-].join('\n');
+export const SMALL_CSV = SMALL_ROWS.map(([contact, plan]) => `${contact},${plan}`).join('\n');
+
+/** The same nine contacts without the "Plan" column: First Name, Last Name, Phone Number, Email. */
+export const SMALL_CONTACTS_CSV = SMALL_ROWS.map(([contact]) => contact).join('\n');
 
 /**
  * Two phone-like columns: "Mobile" (auto-mapped) has 3 valid of 4; "Home" has 1 valid of 4.
